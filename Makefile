@@ -1,0 +1,92 @@
+# samkalk -- plain Makefile (C17, pkg-config). See README.md.
+#   make          build build/samkalk
+#   make deps     install missing Debian packages (apt-get; sudo when not root)
+#   make run      deps + build + run the bundled example into out/
+#   make test     deps + build + every test
+#   make bench    timing against a baseline measured in the same run
+#   make format   clang-format every source file
+
+CC      ?= cc
+PKGS    := gsl xlsxwriter inih libcrypto
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS := $(shell pkg-config --cflags criterion 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs criterion 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Werror
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS  := $(PKG_LIBS) -lm
+
+BUILD   ?= build
+SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+HDR     := $(wildcard include/samkalk/*.h)
+UNIT    := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
+
+# Debian packages: to build, and (second list) for the tests only.
+BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev libssl-dev
+TEST_DEBS  := libcriterion-dev python3
+
+EXAMPLE := scenarios/unga-vuxna.ini
+
+.PHONY: all deps run test unit cases e2e bench format clean update-expected
+
+all: $(BUILD)/samkalk
+
+$(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsamkalk.a: $(OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/samkalk: src/main.c $(BUILD)/libsamkalk.a $(HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ src/main.c $(BUILD)/libsamkalk.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsamkalk.a $(HDR) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libsamkalk.a $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@missing=""; \
+	for p in $(BUILD_DEBS) $(TEST_DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "make deps: installing$$missing"; \
+	  $$sudo apt-get update && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	./$(BUILD)/samkalk run $(EXAMPLE) --csv out/unga-vuxna.csv --json out/unga-vuxna.json
+
+test: deps
+	@$(MAKE) --no-print-directory all unit cases e2e
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t --jobs 1; done
+
+cases: $(BUILD)/samkalk
+	@sh tests/run_cases.sh $(BUILD)/samkalk
+
+e2e: $(BUILD)/samkalk
+	@sh tests/run_e2e.sh $(BUILD)/samkalk
+
+update-expected: $(BUILD)/samkalk
+	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk
+
+bench: $(BUILD)/samkalk
+	@sh bench/run.sh $(BUILD)/samkalk
+
+format:
+	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c
+
+clean:
+	rm -rf $(BUILD) out

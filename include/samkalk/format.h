@@ -1,0 +1,31 @@
+/* format.h -- numbers as a committee reads them: whole kronor with
+ * thousands separators, explicit signs, decimal comma in Swedish. */
+#ifndef SAMKALK_FORMAT_H
+#define SAMKALK_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum lang { LANG_SV, LANG_EN } lang;
+
+/* The minus sign of text output: U+2212, never mistaken for a dash. */
+#define FORMAT_MINUS "\xe2\x88\x92"
+
+/* Whole kronor, rounded half away from zero, with thousands separators
+ * (space in Swedish, comma in English): "1 700 000". With signed, a '+'
+ * precedes amounts above 0; amounts below 0 always carry FORMAT_MINUS.
+ * A value that rounds to 0 is "0". Returns buf. */
+char *format_amount(char *buf, size_t n, double v, lang l, bool with_plus);
+
+/* A number with the given decimals and the language's decimal sign:
+ * "2,4" or "2.4". Returns buf. */
+char *format_decimal(char *buf, size_t n, double v, int decimals, lang l, bool with_plus);
+
+/* Shortest text that reads back as exactly v ("%.17g" at most), for CSV
+ * and JSON. Returns buf. */
+char *format_exact(char *buf, size_t n, double v);
+
+/* Display width of UTF-8 text: its code points. */
+size_t format_width(const char *s);
+
+#endif

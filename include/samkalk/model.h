@@ -1,0 +1,89 @@
+/* model.h -- the cohort projection of SPEC §5: both arms, both sexes, every
+ * intake, year by year, into costs per actor and investment per actor.
+ *
+ * model_build() turns a checked scenario into numbers (matrices layered per
+ * sex, unit costs moved to the price year) and catches the mistakes only
+ * visible then (a row summing above 1, a price year missing from the index);
+ * model_project() then runs without allocating, so it can be called many
+ * times (break-even, Monte Carlo). */
+#ifndef SAMKALK_MODEL_H
+#define SAMKALK_MODEL_H
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+#include <stddef.h>
+
+#include "samkalk/diag.h"
+#include "samkalk/error.h"
+#include "samkalk/scenario.h"
+
+/* Sex index of flows: women, men, and both together. */
+enum { FLOW_WOMEN = SEX_WOMEN, FLOW_MEN = SEX_MEN, FLOW_ALL, N_FLOW_SEX };
+/* Arms. */
+enum { ARM_BASELINE, ARM_INTERVENTION, N_ARM };
+
+typedef struct model {
+	size_t n_states, n_actors;
+	int years;   /* T */
+	int intakes; /* K */
+	int d_years; /* D */
+	double size; /* participants per intake */
+	double share[N_SEX];
+	double discount_rate;
+	discount_timing timing;
+	costs_on costs_on;
+	gsl_vector *start[N_SEX];        /* starting distribution d per sex */
+	gsl_matrix *p[N_TR][N_SEX];      /* P_base, P_int, P_after per sex */
+	gsl_matrix *delta[N_TR][N_SEX];  /* P_x - P_base, for the effect scale */
+	gsl_matrix *unit_cost;           /* states x actors, kr at the price year */
+	double *fixed, *per_participant, *startup; /* per actor, kr */
+	double lambda_max; /* largest effect scale (<= 10) keeping P in 0..1 */
+} model;
+
+/* Builds the model of a checked scenario; mistakes go to d. Returns SK_OK,
+ * SK_EINPUT or SK_ENOMEM. */
+sk_status model_build(const scenario *s, model **out, diag *d);
+void model_free(model *m);
+
+/* Year-by-year results of one projection, and the scratch it needs. */
+typedef struct flows {
+	int years;
+	size_t n_states, n_actors;
+	double *cost;       /* [arm][sex][t][actor], kr; t from 0 */
+	double *investment; /* [sex][t][actor], kr */
+	double *occupancy;  /* [arm][sex][t][state], persons (per costs_on) */
+	double *discount;   /* [t], the factor of year t+1 */
+	/* scratch */
+	gsl_matrix *scaled[N_TR][N_SEX];
+	gsl_vector *x, *y, *occ, *occ_sum, *cost_row;
+} flows;
+
+/* Allocates flows for a model; NULL when out of memory. */
+flows *flows_new(const model *m);
+void flows_free(flows *f);
+
+/* Projects the model with the intervention's effect scaled by lambda
+ * (1 = as assumed; SPEC §5 break-even) into f. Allocates nothing.
+ * Returns SK_OK or SK_ENUMERIC if a GSL routine fails. */
+sk_status model_project(const model *m, double lambda, flows *f);
+
+/* Element accessors, t from 0. */
+static inline double *flows_cost(const flows *f, int arm, int sex, int t, size_t a)
+{
+	return &f->cost[(((size_t)arm * N_FLOW_SEX + (size_t)sex) * (size_t)f->years + (size_t)t) *
+	                        f->n_actors +
+	                a];
+}
+static inline double *flows_investment(const flows *f, int sex, int t, size_t a)
+{
+	return &f->investment[((size_t)sex * (size_t)f->years + (size_t)t) * f->n_actors + a];
+}
+static inline double *flows_occupancy(const flows *f, int arm, int sex, int t, size_t s)
+{
+	return &f->occupancy[(((size_t)arm * N_FLOW_SEX + (size_t)sex) * (size_t)f->years +
+	                      (size_t)t) *
+	                             f->n_states +
+	                     s];
+}
+
+#endif

@@ -1,0 +1,37 @@
+/* output.h -- output files that appear whole or not at all (SPEC §8).
+ *
+ * An output is written to a temporary file beside its target and renamed
+ * over it only when complete, so a failed run leaves an existing file as it
+ * was and no temporary file behind. "-" means standard output. */
+#ifndef SAMKALK_OUTPUT_H
+#define SAMKALK_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "samkalk/error.h"
+
+typedef struct outfile {
+	const char *target; /* the path asked for, or "-" */
+	char *tmp;          /* the temporary file beside it; NULL for stdout */
+	FILE *f;            /* where to write */
+	char why[256];      /* the reason of a failure, for the message */
+} outfile;
+
+/* Opens a temporary file beside target (or stdout for "-"). Returns SK_OK
+ * or SK_EIO with o->why set ("cannot create ...: Permission denied"). */
+sk_status outfile_open(outfile *o, const char *target);
+
+/* Creates a temporary file beside target for a writer that opens files by
+ * name (libxlsxwriter); o->f stays NULL. Same returns as outfile_open. */
+sk_status outfile_reserve(outfile *o, const char *target);
+
+/* Flushes, syncs and closes the temporary file, then renames it over the
+ * target. On failure removes it and returns SK_EIO with o->why set. */
+sk_status outfile_commit(outfile *o);
+
+/* Closes and removes the temporary file; the target is untouched. Safe to
+ * call on a committed, aborted or never opened outfile. */
+void outfile_abort(outfile *o);
+
+#endif

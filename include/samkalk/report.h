@@ -1,0 +1,26 @@
+/* report.h -- a finished calculation as text, CSV and JSON (SPEC §7).
+ * Each writer only writes to out and returns SK_OK, or SK_EIO when the
+ * stream reports an error. */
+#ifndef SAMKALK_REPORT_H
+#define SAMKALK_REPORT_H
+
+#include <stdio.h>
+
+#include "samkalk/calc.h"
+#include "samkalk/error.h"
+#include "samkalk/format.h"
+
+/* The summary a person reads: per actor and for the public sector and
+ * society, investment, savings, NPV, return, payback and break-even, with
+ * price year, discount rate, horizon and what each total covers. */
+sk_status report_text(const calc *c, lang l, FILE *out);
+
+/* The flows, one row per year x actor x sex (women, men, all), columns
+ * year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,
+ * net_pv first, then t,discount_factor; numbers at full precision. */
+sk_status report_csv(const calc *c, FILE *out);
+
+/* The decision figures for other programs (SPEC §7 fields and more). */
+sk_status report_json(const calc *c, FILE *out);
+
+#endif

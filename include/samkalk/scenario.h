@@ -1,0 +1,71 @@
+/* scenario.h -- a scenario: cohort, intervention and yearly transitions
+ * without and with it, read with its profile and checked (SPEC §4, §8). */
+#ifndef SAMKALK_SCENARIO_H
+#define SAMKALK_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "samkalk/diag.h"
+#include "samkalk/error.h"
+#include "samkalk/inifile.h"
+#include "samkalk/profile.h"
+
+typedef enum discount_timing { TIMING_START, TIMING_END } discount_timing;
+typedef enum costs_on { COSTS_START, COSTS_END, COSTS_MEAN } costs_on;
+enum { SEX_WOMEN, SEX_MEN, N_SEX };
+/* The three transition sets: baseline, during the intervention, after it. */
+typedef enum transition_set { TR_BASELINE, TR_INTERVENTION, TR_AFTER, N_TR } transition_set;
+/* Who a transition section applies to: both sexes, or one ([x.women]). */
+enum { FOR_ALL, FOR_WOMEN, FOR_MEN, N_FOR };
+
+typedef struct transition {
+	size_t from, to; /* state indices of the profile */
+	double p;        /* yearly probability */
+	const char *key; /* as written */
+	int line;
+} transition;
+
+typedef struct transitions {
+	transition *v;
+	size_t n;
+	int line; /* of the section header; 0 when the section is absent */
+} transitions;
+
+typedef struct scenario {
+	ini_doc *doc;     /* owns the strings below */
+	profile *profile; /* owned */
+	char *profile_path;
+	int profile_line;
+	const char *name;
+	int start_year, years, price_year;
+	double discount_rate;
+	discount_timing timing;
+	costs_on costs_on;
+	long size, intakes;
+	double women; /* share of women, 0..1 */
+	double *start[N_SEX]; /* starting distribution per sex, n_states each */
+	int start_line[N_SEX];
+	const char *intervention_name;
+	int intervention_years;              /* D */
+	double *fixed_cost;                  /* per actor, per calendar year */
+	double *cost_per_participant;        /* per actor, per participant-year */
+	double *startup_cost;                /* per actor, once in year 1 */
+	transitions tr[N_TR][N_FOR];         /* as listed, before layering */
+	bool outcome_mode;
+	size_t outcome_target;
+	double outcome_rate[N_TR]; /* baseline, intervention, after */
+	double outcome_relapse;
+	int outcome_line;
+} scenario;
+
+/* Reads a scenario file and the profile it names, checking both. Every
+ * mistake goes to d. Returns SK_OK, SK_EINPUT or SK_ENOMEM. */
+sk_status scenario_load(const char *path, scenario **out, diag *d);
+
+/* The same from a buffer (path for messages and for finding the profile). */
+sk_status scenario_parse(const char *path, const char *buf, size_t len, scenario **out, diag *d);
+
+void scenario_free(scenario *s);
+
+#endif

@@ -1,0 +1,74 @@
+/* format.c -- numbers for people (text, workbook) and for programs. */
+#include "samkalk/format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Inserts sep every three digits of the digit string in, into out. */
+static void group(char *out, size_t n, const char *digits, const char *sep)
+{
+	size_t len = strlen(digits), used = 0, sl = strlen(sep);
+	for (size_t i = 0; i < len && used + sl + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0) {
+			memcpy(out + used, sep, sl);
+			used += sl;
+		}
+		out[used++] = digits[i];
+	}
+	out[used] = '\0';
+}
+
+static const char *sign_of(double rounded, bool with_plus)
+{
+	if (rounded < 0)
+		return FORMAT_MINUS;
+	return with_plus && rounded > 0 ? "+" : "";
+}
+
+char *format_amount(char *buf, size_t n, double v, lang l, bool with_plus)
+{
+	double r = round(v);
+	char digits[64], grouped[96];
+	snprintf(digits, sizeof digits, "%.0f", fabs(r));
+	group(grouped, sizeof grouped, digits, l == LANG_SV ? " " : ",");
+	snprintf(buf, n, "%s%s", sign_of(r, with_plus), grouped);
+	return buf;
+}
+
+char *format_decimal(char *buf, size_t n, double v, int decimals, lang l, bool with_plus)
+{
+	double scale = pow(10, decimals);
+	double r = round(v * scale) / scale;
+	char digits[64];
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(r));
+	char *dot = strchr(digits, '.');
+	char whole[64], grouped[96];
+	snprintf(whole, sizeof whole, "%.*s", dot ? (int)(dot - digits) : (int)strlen(digits),
+	         digits);
+	group(grouped, sizeof grouped, whole, l == LANG_SV ? " " : ",");
+	snprintf(buf, n, "%s%s%s%s", sign_of(r, with_plus), grouped,
+	         dot ? (l == LANG_SV ? "," : ".") : "", dot ? dot + 1 : "");
+	return buf;
+}
+
+char *format_exact(char *buf, size_t n, double v)
+{
+	if (v == 0)
+		v = 0; /* no "-0" */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
+}
+
+size_t format_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}

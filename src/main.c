@@ -1,0 +1,220 @@
+/* main.c -- the command line (SPEC §7): parses arguments, calls the
+ * modules in order, prints messages, and is the only place that exits.
+ * Exit status: 0 done, 1 a failure of the machine, 2 bad input or usage. */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samkalk/calc.h"
+#include "samkalk/output.h"
+#include "samkalk/report.h"
+#include "samkalk/version.h"
+
+/* Every option, the commands it belongs to, and its help line. --help is
+ * printed from this table; tests compare it with the man page. */
+typedef struct option_spec {
+	const char *name;
+	const char *arg; /* NULL for a flag */
+	const char *help;
+} option_spec;
+
+static const option_spec run_options[] = {
+	{"--csv", "FILE", "write the yearly flows as CSV to FILE ('-' for standard output)"},
+	{"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
+	{"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
+	{"--quiet", NULL, "do not print the summary"},
+};
+#define N_RUN_OPTIONS (sizeof run_options / sizeof *run_options)
+
+static void usage(FILE *out)
+{
+	fputs("samkalk " SAMKALK_VERSION " -- socioeconomic investment calculation: who pays, who "
+	      "saves, and when it pays back.\n\n"
+	      "Usage:\n"
+	      "  samkalk run SCENARIO.ini [options]   compute and print the summary\n"
+	      "      example: samkalk run scenarios/unga-vuxna.ini --csv out/unga-vuxna.csv\n"
+	      "  samkalk check SCENARIO.ini...        check files only; print every mistake\n"
+	      "      example: samkalk check scenarios/*.ini\n"
+	      "  samkalk --help                       this text\n"
+	      "  samkalk --version                    the program's version\n\n"
+	      "Options of run:\n",
+	      out);
+	for (size_t i = 0; i < N_RUN_OPTIONS; i++) {
+		char head[32];
+		snprintf(head, sizeof head, "%s%s%s", run_options[i].name, run_options[i].arg ? " " : "",
+		         run_options[i].arg ? run_options[i].arg : "");
+		fprintf(out, "  %-20s %s\n", head, run_options[i].help);
+	}
+	fputs("\nOutput files are written beside their target and renamed into place when "
+	      "complete;\na failed run leaves an existing file as it was.\n\n"
+	      "Exit status: 0 done, 1 a failure of the machine (disk, memory), 2 bad input or "
+	      "usage.\n",
+	      out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "samkalk: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'samkalk --help'.\n");
+	return 2;
+}
+
+static int input_error(diag *d, sk_status st)
+{
+	if (st == SK_EINPUT)
+		diag_print(d, stderr);
+	else
+		fprintf(stderr, "samkalk: %s\n", sk_strerror(st));
+	diag_free(d);
+	return sk_exit_code(st);
+}
+
+typedef struct run_args {
+	const char *scenario, *csv, *json;
+	lang l;
+	bool quiet;
+} run_args;
+
+static int parse_run(int argc, char **argv, run_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->l = LANG_SV;
+	for (int i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+		const option_spec *o = NULL;
+		for (size_t k = 0; k < N_RUN_OPTIONS; k++)
+			if (strcmp(arg, run_options[k].name) == 0)
+				o = &run_options[k];
+		if (!o) {
+			if (arg[0] == '-' && arg[1] != '\0')
+				return usage_error("unknown option '%s' for run", arg);
+			if (a->scenario)
+				return usage_error("expected one scenario file, got a second: '%s'", arg);
+			a->scenario = arg;
+			continue;
+		}
+		const char *val = NULL;
+		if (o->arg) {
+			if (i + 1 >= argc)
+				return usage_error("option %s needs a value", o->name);
+			val = argv[++i];
+		}
+		if (strcmp(o->name, "--csv") == 0)
+			a->csv = val;
+		else if (strcmp(o->name, "--json") == 0)
+			a->json = val;
+		else if (strcmp(o->name, "--quiet") == 0)
+			a->quiet = true;
+		else if (strcmp(val, "sv") == 0)
+			a->l = LANG_SV;
+		else if (strcmp(val, "en") == 0)
+			a->l = LANG_EN;
+		else
+			return usage_error("--lang: expected sv or en, got '%s'", val);
+	}
+	if (!a->scenario)
+		return usage_error("%s", "run: expected a scenario file");
+	if (a->csv && a->json && strcmp(a->csv, "-") == 0 && strcmp(a->json, "-") == 0)
+		return usage_error("%s", "--csv - and --json - cannot both write to standard output");
+	return 0;
+}
+
+typedef sk_status (*writer)(const calc *c, FILE *out);
+
+static int cmd_run(int argc, char **argv)
+{
+	run_args a;
+	int rc = parse_run(argc, argv, &a);
+	if (rc)
+		return rc;
+	diag d;
+	diag_init(&d);
+	calc *c = NULL;
+	sk_status st = calc_run(a.scenario, &c, &d);
+	if (st != SK_OK)
+		return input_error(&d, st);
+	diag_free(&d);
+
+	/* Every output is written completely before any replaces its target. */
+	const char *targets[2] = {a.csv, a.json};
+	writer writers[2] = {report_csv, report_json};
+	outfile outs[2] = {{0}, {0}};
+	bool to_stdout = false;
+	for (int k = 0; k < 2 && st == SK_OK; k++) {
+		if (!targets[k])
+			continue;
+		st = outfile_open(&outs[k], targets[k]);
+		if (st == SK_OK && (st = writers[k](c, outs[k].f)) != SK_OK)
+			snprintf(outs[k].why, sizeof outs[k].why, "cannot write %s", targets[k]);
+		to_stdout |= strcmp(targets[k], "-") == 0;
+	}
+	for (int k = 0; k < 2 && st == SK_OK; k++)
+		if (targets[k] && (st = outfile_commit(&outs[k])) != SK_OK)
+			break;
+	if (st != SK_OK) {
+		for (int k = 0; k < 2; k++) {
+			if (outs[k].why[0])
+				fprintf(stderr, "samkalk: %s\n", outs[k].why);
+			outfile_abort(&outs[k]);
+		}
+		calc_free(c);
+		return sk_exit_code(st);
+	}
+	if (!a.quiet && !to_stdout)
+		st = report_text(c, a.l, stdout);
+	if (st == SK_OK && fflush(stdout) != 0)
+		st = SK_EIO;
+	calc_free(c);
+	if (st != SK_OK)
+		fprintf(stderr, "samkalk: cannot write the summary: %s\n", sk_strerror(st));
+	return sk_exit_code(st);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	if (argc < 3)
+		return usage_error("%s", "check: expected one or more scenario files");
+	int worst = 0;
+	for (int i = 2; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("unknown option '%s' for check", argv[i]);
+	}
+	for (int i = 2; i < argc; i++) {
+		diag d;
+		diag_init(&d);
+		sk_status st = calc_check(argv[i], &d);
+		int rc = st == SK_OK ? 0 : input_error(&d, st);
+		if (st == SK_OK) {
+			printf("%s: ok\n", argv[i]);
+			diag_free(&d);
+		}
+		if (rc == 1 || (rc == 2 && worst == 0))
+			worst = rc;
+	}
+	return worst;
+}
+
+int main(int argc, char **argv)
+{
+	gsl_set_error_handler_off();
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("samkalk %s\n", SAMKALK_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc, argv);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc, argv);
+	return usage_error("unknown command '%s' (expected run or check)", cmd);
+}

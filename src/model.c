@@ -1,0 +1,423 @@
+/* model.c -- cohort projection without and with the intervention
+ * (SPEC §5). x_{t+1} = x_t P_t with gsl_blas_dgemv; costs are occupancy
+ * times the unit-cost matrix. */
+#include "samkalk/model.h"
+
+#include <gsl/gsl_blas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const set_words[N_TR] = {"without the intervention",
+                                            "in the intervention years", "after the intervention"};
+static const char *const sex_words[N_SEX] = {"women", "men"};
+
+/* Where each matrix entry came from, to point at lines in messages. */
+typedef struct origin {
+	int *line;          /* [from * n + to], 0 when not from the file */
+	const char **key;
+} origin;
+
+typedef struct reported {
+	int line;
+	size_t from;
+} reported;
+
+typedef struct builder {
+	const scenario *s;
+	model *m;
+	diag *d;
+	reported seen[256];
+	size_t n_seen;
+} builder;
+
+static void apply(gsl_matrix *P, origin *o, const transitions *t, size_t n)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		gsl_matrix_set(P, t->v[k].from, t->v[k].to, t->v[k].p);
+		o->line[t->v[k].from * n + t->v[k].to] = t->v[k].line;
+		o->key[t->v[k].from * n + t->v[k].to] = t->v[k].key;
+	}
+}
+
+/* Sets each diagonal to 1 - the row's moves out, reporting rows above 1. */
+static void close_rows(builder *B, gsl_matrix *P, const origin *o, int set, int sex)
+{
+	size_t n = P->size1;
+	for (size_t a = 0; a < n; a++) {
+		double out = 0;
+		int last = 0;
+		for (size_t b = 0; b < n; b++)
+			if (b != a) {
+				out += gsl_matrix_get(P, a, b);
+				if (o->line[a * n + b] > last)
+					last = o->line[a * n + b];
+			}
+		gsl_matrix_set(P, a, a, 1 - out);
+		if (out <= 1 + 1e-12)
+			continue;
+		gsl_matrix_set(P, a, a, 0);
+		bool again = false;
+		for (size_t i = 0; i < B->n_seen; i++)
+			again |= B->seen[i].line == last && B->seen[i].from == a;
+		if (again)
+			continue;
+		if (B->n_seen < sizeof B->seen / sizeof *B->seen)
+			B->seen[B->n_seen++] = (reported){last, a};
+		char list[400] = "";
+		size_t used = 0;
+		for (size_t b = 0; b < n && used < sizeof list - 1; b++)
+			if (b != a && gsl_matrix_get(P, a, b) > 0)
+				used += (size_t)snprintf(list + used, sizeof list - used,
+				                         "%s%s %.10g (line %d)", used ? ", " : "",
+				                         o->key[a * n + b] ? o->key[a * n + b] : "?",
+				                         gsl_matrix_get(P, a, b), o->line[a * n + b]);
+		char key[80];
+		snprintf(key, sizeof key, "%s -> *", B->s->profile->states[a].id);
+		diag_add(B->d, B->s->doc->path, last, key,
+		         "expected the yearly moves out of %s to sum to at most 1, got %.10g for %s "
+		         "%s: %s",
+		         B->s->profile->states[a].id, out, sex_words[sex], set_words[set], list);
+	}
+}
+
+/* Outcome mode (SPEC §4): s -> target = rate, target -> s = relapse d_s. */
+static void outcome_matrix(const scenario *s, gsl_matrix *P, const double *d, double rate)
+{
+	size_t n = P->size1, tg = s->outcome_target;
+	gsl_matrix_set_zero(P);
+	double back = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (a == tg)
+			continue;
+		gsl_matrix_set(P, a, tg, rate);
+		gsl_matrix_set(P, a, a, 1 - rate);
+		gsl_matrix_set(P, tg, a, s->outcome_relapse * d[a]);
+		back += s->outcome_relapse * d[a];
+	}
+	gsl_matrix_set(P, tg, tg, 1 - back);
+}
+
+static sk_status build_matrices(builder *B)
+{
+	const scenario *s = B->s;
+	model *m = B->m;
+	size_t n = m->n_states;
+	origin o = {calloc(n * n, sizeof(int)), calloc(n * n, sizeof(char *))};
+	if (!o.line || !o.key) {
+		free(o.line);
+		free(o.key);
+		return SK_ENOMEM;
+	}
+	for (int g = 0; g < N_SEX; g++) {
+		for (int set = 0; set < N_TR; set++) {
+			gsl_matrix *P = m->p[set][g];
+			if (s->outcome_mode) {
+				outcome_matrix(s, P, s->start[g], s->outcome_rate[set]);
+				continue;
+			}
+			/* Layering (docs/method.md): baseline, then the sex's
+			 * baseline; the other sets start from that and apply
+			 * their own keys, then their sex's keys. */
+			memset(o.line, 0, n * n * sizeof(int));
+			memset(o.key, 0, n * n * sizeof(char *));
+			gsl_matrix_set_zero(P);
+			apply(P, &o, &s->tr[TR_BASELINE][FOR_ALL], n);
+			apply(P, &o, &s->tr[TR_BASELINE][FOR_WOMEN + g], n);
+			if (set != TR_BASELINE) {
+				apply(P, &o, &s->tr[set][FOR_ALL], n);
+				apply(P, &o, &s->tr[set][FOR_WOMEN + g], n);
+			}
+			close_rows(B, P, &o, set, g);
+		}
+	}
+	free(o.line);
+	free(o.key);
+	return SK_OK;
+}
+
+/* Largest lambda <= 10 keeping every entry of P_base + lambda * delta in
+ * [0, 1], for the intervention and after matrices of both sexes. */
+static double lambda_max(const model *m)
+{
+	double best = 10;
+	for (int g = 0; g < N_SEX; g++)
+		for (int set = TR_INTERVENTION; set < N_TR; set++) {
+			const gsl_matrix *B = m->p[TR_BASELINE][g], *D = m->delta[set][g];
+			for (size_t i = 0; i < m->n_states; i++)
+				for (size_t j = 0; j < m->n_states; j++) {
+					double b = gsl_matrix_get(B, i, j), dl = gsl_matrix_get(D, i, j);
+					double lim = dl > 0 ? (1 - b) / dl : dl < 0 ? b / -dl : 10;
+					if (lim < best)
+						best = lim;
+				}
+		}
+	return best < 1 ? 1 : best; /* the assumed effect itself is valid */
+}
+
+static sk_status build_costs(builder *B)
+{
+	const scenario *s = B->s;
+	const profile *p = s->profile;
+	model *m = B->m;
+	double to = profile_index_value(p, s->price_year);
+	gsl_matrix_set_zero(m->unit_cost);
+	bool reported_target = false;
+	for (size_t i = 0; i < p->n_items; i++) {
+		const profile_item *it = &p->items[i];
+		double factor = 1;
+		if (it->price_year != s->price_year) {
+			double from = profile_index_value(p, it->price_year);
+			if (from == 0) {
+				diag_add(B->d, p->doc->path, it->price_year_line ? it->price_year_line : it->line,
+				         it->key,
+				         "expected price year %d in the profile's [index] to move this "
+				         "amount to %d, got no such year",
+				         it->price_year, s->price_year);
+				continue;
+			}
+			if (to == 0) {
+				if (!reported_target)
+					diag_add(B->d, s->doc->path, 0, "price_year",
+					         "expected price year %d in the [index] of %s to move "
+					         "prices from %d, got no such year",
+					         s->price_year, p->doc->path, it->price_year);
+				reported_target = true;
+				continue;
+			}
+			factor = to / from;
+		}
+		double *c = gsl_matrix_ptr(m->unit_cost, it->state, it->actor);
+		*c += it->amount_sek * factor;
+	}
+	return SK_OK;
+}
+
+void model_free(model *m)
+{
+	if (!m)
+		return;
+	for (int g = 0; g < N_SEX; g++) {
+		gsl_vector_free(m->start[g]);
+		for (int set = 0; set < N_TR; set++) {
+			gsl_matrix_free(m->p[set][g]);
+			gsl_matrix_free(m->delta[set][g]);
+		}
+	}
+	gsl_matrix_free(m->unit_cost);
+	free(m->fixed);
+	free(m->per_participant);
+	free(m->startup);
+	free(m);
+}
+
+sk_status model_build(const scenario *s, model **out, diag *d)
+{
+	*out = NULL;
+	const profile *p = s->profile;
+	model *m = calloc(1, sizeof *m);
+	if (!m)
+		return SK_ENOMEM;
+	size_t n = p->n_states, na = p->n_actors;
+	m->n_states = n;
+	m->n_actors = na;
+	m->years = s->years;
+	m->intakes = (int)s->intakes;
+	m->d_years = s->intervention_years;
+	m->size = (double)s->size;
+	m->share[SEX_WOMEN] = s->women;
+	m->share[SEX_MEN] = 1 - s->women;
+	m->discount_rate = s->discount_rate;
+	m->timing = s->timing;
+	m->costs_on = s->costs_on;
+	bool ok = (m->unit_cost = gsl_matrix_alloc(n, na)) != NULL;
+	for (int g = 0; g < N_SEX && ok; g++) {
+		ok = (m->start[g] = gsl_vector_alloc(n)) != NULL;
+		for (int set = 0; set < N_TR && ok; set++)
+			ok = (m->p[set][g] = gsl_matrix_alloc(n, n)) &&
+			     (m->delta[set][g] = gsl_matrix_alloc(n, n));
+	}
+	ok = ok && (m->fixed = malloc(na * sizeof(double))) &&
+	     (m->per_participant = malloc(na * sizeof(double))) &&
+	     (m->startup = malloc(na * sizeof(double)));
+	if (!ok) {
+		model_free(m);
+		return SK_ENOMEM;
+	}
+	memcpy(m->fixed, s->fixed_cost, na * sizeof(double));
+	memcpy(m->per_participant, s->cost_per_participant, na * sizeof(double));
+	memcpy(m->startup, s->startup_cost, na * sizeof(double));
+	for (int g = 0; g < N_SEX; g++)
+		for (size_t i = 0; i < n; i++)
+			gsl_vector_set(m->start[g], i, s->start[g][i]);
+	size_t before = diag_count(d);
+	builder B = {.s = s, .m = m, .d = d};
+	sk_status st = build_matrices(&B);
+	if (st == SK_OK)
+		st = build_costs(&B);
+	if (st == SK_OK && diag_count(d) != before)
+		st = SK_EINPUT;
+	if (st != SK_OK) {
+		model_free(m);
+		return st;
+	}
+	for (int g = 0; g < N_SEX; g++)
+		for (int set = 0; set < N_TR; set++) {
+			gsl_matrix_memcpy(m->delta[set][g], m->p[set][g]);
+			gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
+		}
+	m->lambda_max = lambda_max(m);
+	*out = m;
+	return SK_OK;
+}
+
+void flows_free(flows *f)
+{
+	if (!f)
+		return;
+	free(f->cost);
+	free(f->investment);
+	free(f->occupancy);
+	free(f->discount);
+	for (int g = 0; g < N_SEX; g++)
+		for (int set = 0; set < N_TR; set++)
+			gsl_matrix_free(f->scaled[set][g]);
+	gsl_vector_free(f->x);
+	gsl_vector_free(f->y);
+	gsl_vector_free(f->occ);
+	gsl_vector_free(f->occ_sum);
+	gsl_vector_free(f->cost_row);
+	free(f);
+}
+
+flows *flows_new(const model *m)
+{
+	flows *f = calloc(1, sizeof *f);
+	if (!f)
+		return NULL;
+	size_t T = (size_t)m->years, n = m->n_states, na = m->n_actors;
+	f->years = m->years;
+	f->n_states = n;
+	f->n_actors = na;
+	bool ok = (f->cost = calloc(N_ARM * N_FLOW_SEX * T * na, sizeof(double))) &&
+	          (f->investment = calloc(N_FLOW_SEX * T * na, sizeof(double))) &&
+	          (f->occupancy = calloc(N_ARM * N_FLOW_SEX * T * n, sizeof(double))) &&
+	          (f->discount = calloc(T, sizeof(double))) && (f->x = gsl_vector_alloc(n)) &&
+	          (f->y = gsl_vector_alloc(n)) && (f->occ = gsl_vector_alloc(n)) &&
+	          (f->occ_sum = gsl_vector_alloc(n)) && (f->cost_row = gsl_vector_alloc(na));
+	for (int g = 0; g < N_SEX && ok; g++)
+		for (int set = TR_INTERVENTION; set < N_TR && ok; set++)
+			ok = (f->scaled[set][g] = gsl_matrix_alloc(n, n)) != NULL;
+	if (!ok) {
+		flows_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* The matrix an intake uses in its k-th year (k from 0) in an arm. */
+static const gsl_matrix *matrix_for(const model *m, const flows *f, double lambda, int arm,
+                                    int sex, int k)
+{
+	if (arm == ARM_BASELINE)
+		return m->p[TR_BASELINE][sex];
+	int set = k < m->d_years ? TR_INTERVENTION : TR_AFTER;
+	return lambda == 1 ? m->p[set][sex] : f->scaled[set][sex];
+}
+
+/* One arm of one sex: occupancy and costs for every year. */
+static sk_status project_arm(const model *m, flows *f, double lambda, int arm, int sex)
+{
+	int T = m->years;
+	size_t n = m->n_states;
+	for (int t = 0; t < T; t++) {
+		gsl_vector_set_zero(f->occ_sum);
+		for (size_t s = 0; s < n; s++)
+			*flows_occupancy(f, arm, sex, t, s) = 0;
+	}
+	for (int i = 0; i < m->intakes; i++) {
+		/* x_i = size * w_g * d, entering at the start of year i+1 */
+		gsl_vector_memcpy(f->x, m->start[sex]);
+		gsl_vector_scale(f->x, m->size * m->share[sex]);
+		for (int t = i; t < T; t++) {
+			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t - i);
+			if (gsl_blas_dgemv(CblasTrans, 1.0, P, f->x, 0.0, f->y))
+				return SK_ENUMERIC;
+			double *occ = flows_occupancy(f, arm, sex, t, 0);
+			for (size_t s = 0; s < n; s++) {
+				double a = gsl_vector_get(f->x, s), b = gsl_vector_get(f->y, s);
+				occ[s] += m->costs_on == COSTS_START ? a
+				          : m->costs_on == COSTS_END ? b
+				                                     : (a + b) / 2;
+			}
+			gsl_vector_swap(f->x, f->y);
+		}
+	}
+	for (int t = 0; t < T; t++) {
+		gsl_vector_view occ = gsl_vector_view_array(flows_occupancy(f, arm, sex, t, 0), n);
+		gsl_vector_view cost =
+			gsl_vector_view_array(flows_cost(f, arm, sex, t, 0), m->n_actors);
+		if (gsl_blas_dgemv(CblasTrans, 1.0, m->unit_cost, &occ.vector, 0.0, &cost.vector))
+			return SK_ENUMERIC;
+	}
+	return SK_OK;
+}
+
+static void project_investment(const model *m, flows *f, int sex)
+{
+	double w = m->share[sex];
+	for (int t = 0; t < m->years; t++) {
+		/* intakes i (from 0) in their intervention years in year t */
+		int in = 0;
+		for (int i = 0; i < m->intakes && i <= t; i++)
+			in += t - i < m->d_years;
+		for (size_t a = 0; a < m->n_actors; a++)
+			*flows_investment(f, sex, t, a) = m->per_participant[a] * m->size * w * in +
+			                                  (in > 0 ? m->fixed[a] * w : 0) +
+			                                  (t == 0 ? m->startup[a] * w : 0);
+	}
+}
+
+sk_status model_project(const model *m, double lambda, flows *f)
+{
+	if (lambda != 1) {
+		for (int g = 0; g < N_SEX; g++)
+			for (int set = TR_INTERVENTION; set < N_TR; set++) {
+				gsl_matrix *S = f->scaled[set][g];
+				gsl_matrix_memcpy(S, m->p[TR_BASELINE][g]);
+				gsl_vector_view s =
+					gsl_vector_view_array(S->data, S->size1 * S->size2);
+				gsl_vector_const_view dl = gsl_vector_const_view_array(
+					m->delta[set][g]->data, S->size1 * S->size2);
+				if (gsl_blas_daxpy(lambda, &dl.vector, &s.vector))
+					return SK_ENUMERIC;
+			}
+	}
+	for (int g = 0; g < N_SEX; g++) {
+		for (int arm = 0; arm < N_ARM; arm++) {
+			sk_status st = project_arm(m, f, lambda, arm, g);
+			if (st != SK_OK)
+				return st;
+		}
+		project_investment(m, f, g);
+	}
+	/* both sexes together */
+	for (int t = 0; t < m->years; t++) {
+		for (size_t a = 0; a < m->n_actors; a++) {
+			for (int arm = 0; arm < N_ARM; arm++)
+				*flows_cost(f, arm, FLOW_ALL, t, a) =
+					*flows_cost(f, arm, FLOW_WOMEN, t, a) +
+					*flows_cost(f, arm, FLOW_MEN, t, a);
+			*flows_investment(f, FLOW_ALL, t, a) = *flows_investment(f, FLOW_WOMEN, t, a) +
+			                                       *flows_investment(f, FLOW_MEN, t, a);
+		}
+		for (int arm = 0; arm < N_ARM; arm++)
+			for (size_t s = 0; s < m->n_states; s++)
+				*flows_occupancy(f, arm, FLOW_ALL, t, s) =
+					*flows_occupancy(f, arm, FLOW_WOMEN, t, s) +
+					*flows_occupancy(f, arm, FLOW_MEN, t, s);
+		f->discount[t] = 1 / pow(1 + m->discount_rate,
+		                         m->timing == TIMING_START ? t : t + 1);
+	}
+	return SK_OK;
+}

@@ -1,0 +1,320 @@
+/* report_text.c -- the summary on stdout (SPEC §7), Swedish or English.
+ * Investment is a cost and printed without sign; savings and NPV always
+ * carry their sign, so a cost never reads as a saving. */
+#include "samkalk/report.h"
+
+#include <string.h>
+
+/* What the reader sees, one table per language. */
+typedef struct texts {
+	const char *intervention, *per_intake, *intakes_one, *intakes_many, *years_in;
+	const char *amounts; /* %d price year */
+	const char *rate;    /* %s rate, %s timing */
+	const char *timing_start, *timing_end;
+	const char *horizon; /* %d years, %d-%d */
+	const char *question; /* %s intervention */
+	const char *actor, *investment, *savings, *npv, *ret, *pv, *per_krona;
+	const char *fiscal, *society;
+	const char *payback_title, *payback, *payback_disc, *break_even;
+	const char *paid_back;   /* %d year, %s years */
+	const char *not_within;  /* %d */
+	const char *no_investment, *not_reachable, *of_effect, *rate_to; /* %s rate, %s state */
+	const char *gains_anyway, *not_applicable;
+	const char *fiscal_note, *society_note; /* %s list */
+	const char *signs_note, *payback_note, *break_even_note;
+	const char *outcomes_title; /* %d-%d */
+	const char *state, *without, *with, *difference;
+	const char *kr;
+} texts;
+
+static const texts sv = {
+	.intervention = "Insats",
+	.per_intake = "deltagare per intag",
+	.intakes_one = "1 intag",
+	.intakes_many = "intag, ett per år",
+	.years_in = "år i insatsen per deltagare",
+	.amounts = "Belopp i kronor, %d års priser.",
+	.rate = "Nuvärden med diskonteringsränta %s %% per år (%s).",
+	.timing_start = "år 1 odiskonterat",
+	.timing_end = "år 1 diskonterat en gång",
+	.horizon = "Kalkylperiod %d år, %d" "\xe2\x80\x93" "%d.",
+	.question = "Lönar sig %s, och för vem?",
+	.actor = "Aktör",
+	.investment = "Investering",
+	.savings = "Besparing",
+	.npv = "Nettonuvärde",
+	.ret = "Avkastning",
+	.pv = "nuvärde, kr",
+	.per_krona = "per investerad kr",
+	.fiscal = "Offentlig sektor",
+	.society = "Samhället",
+	.payback_title = "När är investeringen intjänad?",
+	.payback = "Återbetald",
+	.payback_disc = "Återbetald, diskonterat",
+	.break_even = "Brytpunkt",
+	.paid_back = "%d (efter %s år)",
+	.not_within = "ej inom %d år",
+	.no_investment = "ingen investering",
+	.not_reachable = "nås ej (upp till %s %%)",
+	.of_effect = "%s %% av effekten",
+	.rate_to = " = %s %% till %s per år",
+	.gains_anyway = "0 (vinner även utan effekt)",
+	.not_applicable = "ej tillämplig",
+	.fiscal_note = "Offentlig sektor = %s.",
+	.society_note = "Samhället = alla aktörer: %s.",
+	.signs_note = "Besparing: + är lägre kostnad, " FORMAT_MINUS
+	              " högre kostnad än utan insats. Nettonuvärde = besparing " FORMAT_MINUS
+	              " investering.",
+	.payback_note = "Återbetald: första året då summan av nettot (besparing " FORMAT_MINUS
+	                " investering) är minst 0.",
+	.break_even_note = "Brytpunkt: den minsta andel av den antagna effekten på "
+	                   "övergångarna som ger nettonuvärde 0.",
+	.outcomes_title = "Utfall: personår %d" "\xe2\x80\x93" "%d",
+	.state = "Tillstånd",
+	.without = "Utan insats",
+	.with = "Med insats",
+	.difference = "Skillnad",
+	.kr = "kr",
+};
+
+static const texts en = {
+	.intervention = "Intervention",
+	.per_intake = "participants per intake",
+	.intakes_one = "1 intake",
+	.intakes_many = "intakes, one a year",
+	.years_in = "years in the intervention per participant",
+	.amounts = "Amounts in kronor (SEK), %d prices.",
+	.rate = "Present values at a discount rate of %s %% a year (%s).",
+	.timing_start = "year 1 undiscounted",
+	.timing_end = "year 1 discounted once",
+	.horizon = "Horizon %d years, %d" "\xe2\x80\x93" "%d.",
+	.question = "Does %s pay off, and for whom?",
+	.actor = "Actor",
+	.investment = "Investment",
+	.savings = "Savings",
+	.npv = "NPV",
+	.ret = "Return",
+	.pv = "present value, kr",
+	.per_krona = "per krona invested",
+	.fiscal = "Public sector",
+	.society = "Society",
+	.payback_title = "When is the investment paid back?",
+	.payback = "Paid back",
+	.payback_disc = "Paid back, discounted",
+	.break_even = "Break-even",
+	.paid_back = "%d (after %s years)",
+	.not_within = "not within %d years",
+	.no_investment = "no investment",
+	.not_reachable = "not reachable (up to %s %%)",
+	.of_effect = "%s %% of the effect",
+	.rate_to = " = %s %% to %s a year",
+	.gains_anyway = "0 (gains even without effect)",
+	.not_applicable = "not applicable",
+	.fiscal_note = "Public sector = %s.",
+	.society_note = "Society = all actors: %s.",
+	.signs_note = "Savings: + is a lower cost, " FORMAT_MINUS
+	              " a higher cost than without the intervention. NPV = savings " FORMAT_MINUS
+	              " investment.",
+	.payback_note = "Paid back: the first year in which the sum of net (savings " FORMAT_MINUS
+	                " investment) is at least 0.",
+	.break_even_note = "Break-even: the smallest share of the assumed effect on the "
+	                   "transitions that gives an NPV of 0.",
+	.outcomes_title = "Outcomes: person-years %d" "\xe2\x80\x93" "%d",
+	.state = "State",
+	.without = "Without",
+	.with = "With",
+	.difference = "Difference",
+	.kr = "kr",
+};
+
+/* Prints s padded to width columns, left or right aligned. */
+static void cell(FILE *out, const char *s, size_t width, bool right)
+{
+	size_t w = format_width(s);
+	size_t pad = w < width ? width - w : 0;
+	if (right)
+		fprintf(out, "%*s%s", (int)pad, "", s);
+	else
+		fprintf(out, "%s%*s", s, (int)pad, "");
+}
+
+static const char *target_label(const calc *c, size_t j, const texts *x, char *buf, size_t n)
+{
+	size_t na = c->s->profile->n_actors;
+	if (j == TARGET_FISCAL(na))
+		snprintf(buf, n, "%s\xc2\xb9", x->fiscal);
+	else if (j == TARGET_SOCIETY(na))
+		snprintf(buf, n, "%s\xc2\xb2", x->society);
+	else
+		snprintf(buf, n, "%s", c->s->profile->actors[j].label);
+	return buf;
+}
+
+static void payback_text(const payback *p, const calc *c, const texts *x, lang l, char *buf,
+                         size_t n)
+{
+	char years[32];
+	if (p->status == PAYBACK_NONE)
+		snprintf(buf, n, "%s", x->no_investment);
+	else if (p->status == PAYBACK_NOT_REACHED)
+		snprintf(buf, n, x->not_within, c->s->years);
+	else
+		snprintf(buf, n, x->paid_back, p->year,
+		         format_decimal(years, sizeof years, p->years, 1, l, false));
+}
+
+static void break_even_text(const figures *g, const calc *c, const texts *x, lang l, char *buf,
+                            size_t n)
+{
+	char pct[32], rate[32];
+	if (g->nominal.status == PAYBACK_NONE) {
+		snprintf(buf, n, "%s", x->not_applicable);
+	} else if (!g->break_even_found) {
+		snprintf(buf, n, x->not_reachable,
+		         format_decimal(pct, sizeof pct, 100 * c->r->lambda_max, 0, l, false));
+	} else if (g->break_even == 0) {
+		snprintf(buf, n, "%s", x->gains_anyway);
+	} else {
+		int used = snprintf(buf, n, x->of_effect,
+		                    format_decimal(pct, sizeof pct, 100 * g->break_even, 0, l, false));
+		if (c->s->outcome_mode && used > 0 && (size_t)used < n)
+			snprintf(buf + used, n - (size_t)used, x->rate_to,
+			         format_decimal(rate, sizeof rate, 100 * g->break_even_rate, 1, l, false),
+			         c->s->profile->states[c->s->outcome_target].id);
+	}
+}
+
+/* "Kommunen, Arbetsförmedlingen och Regionen" from the actors of target j. */
+static void actor_list(const calc *c, size_t j, lang l, char *buf, size_t n)
+{
+	const profile *p = c->s->profile;
+	size_t count = 0, k = 0, used = 0;
+	for (size_t a = 0; a < p->n_actors; a++)
+		count += c->r->in_target[j * p->n_actors + a];
+	buf[0] = '\0';
+	for (size_t a = 0; a < p->n_actors && used < n; a++) {
+		if (!c->r->in_target[j * p->n_actors + a])
+			continue;
+		const char *sep = k == 0 ? "" : k + 1 == count ? (l == LANG_SV ? " och " : " and ") : ", ";
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", sep, p->actors[a].label);
+		k++;
+	}
+}
+
+sk_status report_text(const calc *c, lang l, FILE *out)
+{
+	const texts *x = l == LANG_SV ? &sv : &en;
+	const scenario *s = c->s;
+	const profile *p = s->profile;
+	const results *r = c->r;
+	char a[64], b[64], d[64], e[64], lab[160], line[512];
+
+	fprintf(out, "%s\n", s->name);
+	fprintf(out, "%s: %s. %ld %s, ", x->intervention, s->intervention_name, s->size,
+	        x->per_intake);
+	if (s->intakes == 1)
+		fprintf(out, "%s, ", x->intakes_one);
+	else
+		fprintf(out, "%ld %s, ", s->intakes, x->intakes_many);
+	fprintf(out, "%d %s.\n", s->intervention_years, x->years_in);
+	fprintf(out, x->amounts, s->price_year);
+	fputc(' ', out);
+	fprintf(out, x->rate, format_decimal(a, sizeof a, 100 * s->discount_rate, 1, l, false),
+	        s->timing == TIMING_START ? x->timing_start : x->timing_end);
+	fputc(' ', out);
+	fprintf(out, x->horizon, s->years, s->start_year, s->start_year + s->years - 1);
+	fputs("\n\n", out);
+
+	snprintf(line, sizeof line, x->question, s->intervention_name);
+	fprintf(out, "%s\n", line);
+	size_t w0 = format_width(x->actor);
+	for (size_t j = 0; j < r->n_targets; j++) {
+		size_t w = format_width(target_label(c, j, x, lab, sizeof lab));
+		if (w > w0)
+			w0 = w;
+	}
+	w0 += 2;
+	/* amounts up to 999 999 999 999 kr with sign, and the headings */
+	size_t wa = format_width(x->pv) + 3, wr = format_width(x->per_krona) + 3;
+	if (wa < 19)
+		wa = 19;
+	cell(out, x->actor, w0, false);
+	cell(out, x->investment, wa, true);
+	cell(out, x->savings, wa, true);
+	cell(out, x->npv, wa, true);
+	cell(out, x->ret, wr, true);
+	fputc('\n', out);
+	cell(out, "", w0, false);
+	cell(out, x->pv, wa, true);
+	cell(out, x->pv, wa, true);
+	cell(out, x->pv, wa, true);
+	cell(out, x->per_krona, wr, true);
+	fputc('\n', out);
+	for (size_t j = 0; j < r->n_targets; j++) {
+		const figures *g = &r->fig[j];
+		if (j == TARGET_FISCAL(p->n_actors))
+			fputc('\n', out);
+		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		cell(out, format_amount(a, sizeof a, g->pv_investment, l, false), wa, true);
+		cell(out, format_amount(b, sizeof b, g->pv_savings, l, true), wa, true);
+		cell(out, format_amount(d, sizeof d, g->npv, l, true), wa, true);
+		if (g->has_return)
+			snprintf(e, sizeof e, "%s %s", format_decimal(a, sizeof a, g->ret, 2, l, false),
+			         x->kr);
+		else
+			snprintf(e, sizeof e, "%s", x->no_investment);
+		cell(out, e, wr, true);
+		fputc('\n', out);
+	}
+
+	fprintf(out, "\n%s\n", x->payback_title);
+	cell(out, x->actor, w0, false);
+	cell(out, x->payback, 24, false);
+	cell(out, x->payback_disc, 26, false);
+	fprintf(out, "%s\n", x->break_even);
+	for (size_t j = 0; j < r->n_targets; j++) {
+		const figures *g = &r->fig[j];
+		if (j == TARGET_FISCAL(p->n_actors))
+			fputc('\n', out);
+		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		payback_text(&g->nominal, c, x, l, line, sizeof line);
+		cell(out, line, 24, false);
+		payback_text(&g->discounted, c, x, l, line, sizeof line);
+		cell(out, line, 26, false);
+		break_even_text(g, c, x, l, line, sizeof line);
+		fprintf(out, "%s\n", line);
+	}
+
+	fputc('\n', out);
+	actor_list(c, TARGET_FISCAL(p->n_actors), l, line, sizeof line);
+	fputs("\xc2\xb9 ", out);
+	fprintf(out, x->fiscal_note, line);
+	fputs("\n\xc2\xb2 ", out);
+	actor_list(c, TARGET_SOCIETY(p->n_actors), l, line, sizeof line);
+	fprintf(out, x->society_note, line);
+	fprintf(out, "\n%s\n%s\n%s\n", x->signs_note, x->payback_note, x->break_even_note);
+
+	fputc('\n', out);
+	fprintf(out, x->outcomes_title, s->start_year, s->start_year + s->years - 1);
+	fputc('\n', out);
+	size_t ws = format_width(x->state);
+	for (size_t st = 0; st < p->n_states; st++)
+		if (format_width(p->states[st].label) > ws)
+			ws = format_width(p->states[st].label);
+	ws += 2;
+	cell(out, x->state, ws, false);
+	cell(out, x->without, 13, true);
+	cell(out, x->with, 13, true);
+	cell(out, x->difference, 13, true);
+	fputc('\n', out);
+	for (size_t st = 0; st < p->n_states; st++) {
+		double base = r->person_years[ARM_BASELINE * p->n_states + st];
+		double with = r->person_years[ARM_INTERVENTION * p->n_states + st];
+		cell(out, p->states[st].label, ws, false);
+		cell(out, format_decimal(a, sizeof a, base, 1, l, false), 13, true);
+		cell(out, format_decimal(b, sizeof b, with, 1, l, false), 13, true);
+		cell(out, format_decimal(d, sizeof d, with - base, 1, l, true), 13, true);
+		fputc('\n', out);
+	}
+	return ferror(out) ? SK_EIO : SK_OK;
+}
