@@ -7,7 +7,7 @@
 #   make format   clang-format every source file
 
 CC      ?= cc
-PKGS    := gsl xlsxwriter inih libcrypto
+PKGS    := gsl xlsxwriter inih
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS := $(shell pkg-config --cflags criterion 2>/dev/null)
@@ -26,7 +26,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages: to build, and (second list) for the tests only.
-BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev libssl-dev
+BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
 TEST_DEBS  := libcriterion-dev python3
 
 EXAMPLE := scenarios/unga-vuxna.ini
@@ -80,7 +80,7 @@ e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk
 
 update-expected: $(BUILD)/samkalk
-	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk
+	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk; UPDATE=1 sh tests/run_e2e.sh $(BUILD)/samkalk
 
 bench: $(BUILD)/samkalk
 	@sh bench/run.sh $(BUILD)/samkalk

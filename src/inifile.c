@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <ini.h>
-#include <openssl/evp.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "samkalk/limits.h"
+#include "samkalk/sha256.h"
 
 /* What the reader hands inih in place of a value it cannot carry. */
 #define LONG_VALUE "\x1f"
@@ -328,14 +328,7 @@ sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc *
 		free(doc);
 		return SK_ENOMEM;
 	}
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0;
-	if (!EVP_Digest(buf, len, md, &md_len, EVP_sha256(), NULL) || md_len != 32) {
-		inifile_free(doc);
-		return SK_ENOMEM;
-	}
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(doc->sha256 + 2 * i, 3, "%02x", md[i]);
+	sha256_hex(buf, len, doc->sha256);
 	size_t before = diag_count(d);
 	reader r = {.path = path, .buf = buf, .len = len, .doc = doc, .d = d};
 	int rc = ini_parse_stream(next_line, &r, on_entry, &r);

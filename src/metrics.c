@@ -137,7 +137,7 @@ typedef struct npv_fn {
 static double npv_at(double lambda, void *params)
 {
 	npv_fn *p = params;
-	if (model_project(p->m, lambda, p->f) != SK_OK) {
+	if (model_project_effect(p->m, lambda, p->f) != SK_OK) {
 		p->failed = 1;
 		return 0;
 	}
@@ -183,6 +183,8 @@ sk_status metrics_break_even(const model *m, flows *scratch, const double *outco
 	npv_fn fn = {m, scratch, r, 0, cur, 0};
 	sk_status st = SK_OK;
 	double lmax = m->lambda_max;
+	if (model_project(m, 0, scratch) != SK_OK)
+		fn.failed = 1;
 	npv_at(0, &fn);
 	memcpy(prev, cur, nt * sizeof(double));
 	for (size_t j = 0; j < nt; j++) {

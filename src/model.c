@@ -284,9 +284,6 @@ void flows_free(flows *f)
 			gsl_matrix_free(f->scaled[set][g]);
 	gsl_vector_free(f->x);
 	gsl_vector_free(f->y);
-	gsl_vector_free(f->occ);
-	gsl_vector_free(f->occ_sum);
-	gsl_vector_free(f->cost_row);
 	free(f);
 }
 
@@ -303,8 +300,7 @@ flows *flows_new(const model *m)
 	          (f->investment = calloc(N_FLOW_SEX * T * na, sizeof(double))) &&
 	          (f->occupancy = calloc(N_ARM * N_FLOW_SEX * T * n, sizeof(double))) &&
 	          (f->discount = calloc(T, sizeof(double))) && (f->x = gsl_vector_alloc(n)) &&
-	          (f->y = gsl_vector_alloc(n)) && (f->occ = gsl_vector_alloc(n)) &&
-	          (f->occ_sum = gsl_vector_alloc(n)) && (f->cost_row = gsl_vector_alloc(na));
+	          (f->y = gsl_vector_alloc(n));
 	for (int g = 0; g < N_SEX && ok; g++)
 		for (int set = TR_INTERVENTION; set < N_TR && ok; set++)
 			ok = (f->scaled[set][g] = gsl_matrix_alloc(n, n)) != NULL;
@@ -331,7 +327,6 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 	int T = m->years;
 	size_t n = m->n_states;
 	for (int t = 0; t < T; t++) {
-		gsl_vector_set_zero(f->occ_sum);
 		for (size_t s = 0; s < n; s++)
 			*flows_occupancy(f, arm, sex, t, s) = 0;
 	}
@@ -378,7 +373,21 @@ static void project_investment(const model *m, flows *f, int sex)
 	}
 }
 
-sk_status model_project(const model *m, double lambda, flows *f)
+/* Sums one arm's costs and occupancy over both sexes into FLOW_ALL. */
+static void sum_sexes(const model *m, flows *f, int arm)
+{
+	for (int t = 0; t < m->years; t++) {
+		for (size_t a = 0; a < m->n_actors; a++)
+			*flows_cost(f, arm, FLOW_ALL, t, a) = *flows_cost(f, arm, FLOW_WOMEN, t, a) +
+			                                      *flows_cost(f, arm, FLOW_MEN, t, a);
+		for (size_t s = 0; s < m->n_states; s++)
+			*flows_occupancy(f, arm, FLOW_ALL, t, s) =
+				*flows_occupancy(f, arm, FLOW_WOMEN, t, s) +
+				*flows_occupancy(f, arm, FLOW_MEN, t, s);
+	}
+}
+
+sk_status model_project_effect(const model *m, double lambda, flows *f)
 {
 	if (lambda != 1) {
 		for (int g = 0; g < N_SEX; g++)
@@ -394,30 +403,29 @@ sk_status model_project(const model *m, double lambda, flows *f)
 			}
 	}
 	for (int g = 0; g < N_SEX; g++) {
-		for (int arm = 0; arm < N_ARM; arm++) {
-			sk_status st = project_arm(m, f, lambda, arm, g);
-			if (st != SK_OK)
-				return st;
-		}
+		sk_status st = project_arm(m, f, lambda, ARM_INTERVENTION, g);
+		if (st != SK_OK)
+			return st;
+	}
+	sum_sexes(m, f, ARM_INTERVENTION);
+	return SK_OK;
+}
+
+sk_status model_project(const model *m, double lambda, flows *f)
+{
+	for (int g = 0; g < N_SEX; g++) {
+		sk_status st = project_arm(m, f, lambda, ARM_BASELINE, g);
+		if (st != SK_OK)
+			return st;
 		project_investment(m, f, g);
 	}
-	/* both sexes together */
+	sum_sexes(m, f, ARM_BASELINE);
 	for (int t = 0; t < m->years; t++) {
-		for (size_t a = 0; a < m->n_actors; a++) {
-			for (int arm = 0; arm < N_ARM; arm++)
-				*flows_cost(f, arm, FLOW_ALL, t, a) =
-					*flows_cost(f, arm, FLOW_WOMEN, t, a) +
-					*flows_cost(f, arm, FLOW_MEN, t, a);
+		for (size_t a = 0; a < m->n_actors; a++)
 			*flows_investment(f, FLOW_ALL, t, a) = *flows_investment(f, FLOW_WOMEN, t, a) +
 			                                       *flows_investment(f, FLOW_MEN, t, a);
-		}
-		for (int arm = 0; arm < N_ARM; arm++)
-			for (size_t s = 0; s < m->n_states; s++)
-				*flows_occupancy(f, arm, FLOW_ALL, t, s) =
-					*flows_occupancy(f, arm, FLOW_WOMEN, t, s) +
-					*flows_occupancy(f, arm, FLOW_MEN, t, s);
 		f->discount[t] = 1 / pow(1 + m->discount_rate,
 		                         m->timing == TIMING_START ? t : t + 1);
 	}
-	return SK_OK;
+	return model_project_effect(m, lambda, f);
 }

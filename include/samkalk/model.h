@@ -55,7 +55,7 @@ typedef struct flows {
 	double *discount;   /* [t], the factor of year t+1 */
 	/* scratch */
 	gsl_matrix *scaled[N_TR][N_SEX];
-	gsl_vector *x, *y, *occ, *occ_sum, *cost_row;
+	gsl_vector *x, *y; /* x_t and x_{t+1} of one intake */
 } flows;
 
 /* Allocates flows for a model; NULL when out of memory. */
@@ -66,6 +66,11 @@ void flows_free(flows *f);
  * (1 = as assumed; SPEC §5 break-even) into f. Allocates nothing.
  * Returns SK_OK or SK_ENUMERIC if a GSL routine fails. */
 sk_status model_project(const model *m, double lambda, flows *f);
+
+/* Projects only the intervention arm again at another lambda; the rest of
+ * f (baseline, investment, discount) must come from model_project() of the
+ * same model, since none of it depends on lambda. Same returns. */
+sk_status model_project_effect(const model *m, double lambda, flows *f);
 
 /* Element accessors, t from 0. */
 static inline double *flows_cost(const flows *f, int arm, int sex, int t, size_t a)
