@@ -1,0 +1,107 @@
+/* test_output.c -- an output appears whole or not at all: the old file
+ * stays until commit, abort leaves it and no temporary file (SPEC §8). */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "samkalk/output.h"
+
+static char dir[64];
+
+static void make_dir(void)
+{
+	strcpy(dir, "/tmp/samkalk-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static int count_files(void)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."));
+	closedir(d);
+	return n;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *read_file(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+Test(output, commit_replaces_only_when_complete)
+{
+	make_dir();
+	char target[128];
+	snprintf(target, sizeof target, "%s/out.csv", dir);
+	write_file(target, "old\n");
+	outfile o;
+	cr_assert_eq(outfile_open(&o, target), SK_OK);
+	fputs("new\n", o.f);
+	cr_assert_str_eq(read_file(target), "old\n"); /* not yet */
+	cr_assert_eq(count_files(), 2);                /* target and .out.csv.XXXXXX */
+	cr_assert_eq(outfile_commit(&o), SK_OK);
+	cr_assert_str_eq(read_file(target), "new\n");
+	cr_assert_eq(count_files(), 1);
+	unlink(target);
+	rmdir(dir);
+}
+
+Test(output, abort_keeps_old_file_and_leaves_nothing)
+{
+	make_dir();
+	char target[128];
+	snprintf(target, sizeof target, "%s/out.json", dir);
+	write_file(target, "good\n");
+	outfile o;
+	cr_assert_eq(outfile_open(&o, target), SK_OK);
+	fputs("half", o.f);
+	outfile_abort(&o);
+	outfile_abort(&o); /* twice is harmless */
+	cr_assert_str_eq(read_file(target), "good\n");
+	cr_assert_eq(count_files(), 1);
+	unlink(target);
+	rmdir(dir);
+}
+
+Test(output, missing_directory_is_a_failure_with_reason)
+{
+	outfile o;
+	cr_assert_eq(outfile_open(&o, "/tmp/samkalk-no-such-dir/x/out.csv"), SK_EIO);
+	cr_assert_not_null(strstr(o.why, "No such file or directory"), "%s", o.why);
+	cr_assert_null(o.tmp);
+}
+
+Test(output, new_file_has_the_usual_permissions)
+{
+	make_dir();
+	char target[128];
+	snprintf(target, sizeof target, "%s/p.csv", dir);
+	mode_t old = umask(022);
+	outfile o;
+	cr_assert_eq(outfile_open(&o, target), SK_OK);
+	cr_assert_eq(outfile_commit(&o), SK_OK);
+	umask(old);
+	struct stat st;
+	stat(target, &st);
+	cr_assert_eq(st.st_mode & 0777, 0644); /* 0666 & ~022, not mkstemp's 0600 */
+	unlink(target);
+	rmdir(dir);
+}
