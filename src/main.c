@@ -23,7 +23,7 @@ static const option_spec run_options[] = {
 	{"--csv", "FILE", "write the yearly flows as CSV to FILE ('-' for standard output)"},
 	{"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
 	{"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
-	{"--quiet", NULL, "do not print the summary"},
+	{"--quiet", NULL, "do not print the summary (nor is it when --csv or --json is '-')"},
 };
 #define N_RUN_OPTIONS (sizeof run_options / sizeof *run_options)
 

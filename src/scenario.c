@@ -533,6 +533,15 @@ static sk_status from_doc(ini_doc *doc, scenario **out, diag *d)
 	s->women = 0.5;
 	size_t before = diag_count(d);
 	loader L = {.s = s, .doc = doc, .d = d};
+	if (inifile_find_section(doc, "scenario") == SIZE_MAX &&
+	    inifile_find_section(doc, "profile") != SIZE_MAX) {
+		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
+		         NULL,
+		         "expected a scenario file with a [scenario] section, got a profile "
+		         "(a scenario names its profile with [scenario] profiles = ...)");
+		scenario_free(s);
+		return SK_EINPUT;
+	}
 	check_sections(&L);
 	read_scenario_section(&L);
 	sk_status st = SK_OK;
