@@ -71,7 +71,7 @@ test: deps
 	@$(MAKE) --no-print-directory all unit cases e2e
 
 unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t --jobs 1; done
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t --jobs 1 || fail=1; done; exit $$fail
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk

@@ -53,7 +53,9 @@ static void close_rows(builder *B, gsl_matrix *P, const origin *o, int set, int 
 				if (o->line[a * n + b] > last)
 					last = o->line[a * n + b];
 			}
-		gsl_matrix_set(P, a, a, 1 - out);
+		/* A row that sums to 1 leaves nobody: its diagonal is 0, not the
+		 * 1e-16 of rounding, which would otherwise bound lambda_max. */
+		gsl_matrix_set(P, a, a, fabs(1 - out) <= 1e-12 ? 0 : 1 - out);
 		if (out <= 1 + 1e-12)
 			continue;
 		gsl_matrix_set(P, a, a, 0);
@@ -147,7 +149,9 @@ static double lambda_max(const model *m)
 			for (size_t i = 0; i < m->n_states; i++)
 				for (size_t j = 0; j < m->n_states; j++) {
 					double b = gsl_matrix_get(B, i, j), dl = gsl_matrix_get(D, i, j);
-					double lim = dl > 0 ? (1 - b) / dl : dl < 0 ? b / -dl : 10;
+					if (fabs(dl) < 1e-12) /* unchanged but for rounding */
+						continue;
+					double lim = dl > 0 ? (1 - b) / dl : b / -dl;
 					if (lim < best)
 						best = lim;
 				}

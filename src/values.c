@@ -34,6 +34,8 @@ bool value_number_text(diag *d, const char *file, int line, const char *key, con
 		v = strtod(s, &end);
 		if (end == s || *end != '\0')
 			plain = false;
+		else if (errno == ERANGE && fabs(v) < 1)
+			why = "a number too small to represent";
 		else if (errno == ERANGE || !isfinite(v))
 			why = "a number too large to represent";
 	}
@@ -41,9 +43,13 @@ bool value_number_text(diag *d, const char *file, int line, const char *key, con
 		diag_add(d, file, line, key, "expected %s, got '%.*s'", expected, SHOWN, s);
 		return false;
 	}
+	if (why && *s == '\0') {
+		diag_add(d, file, line, key, "expected %s, got %s", expected, why);
+		return false;
+	}
 	if (why) {
-		diag_add(d, file, line, key, "expected %s, got %s%s'%.*s'", expected, why,
-		         *s ? " in " : "", *s ? SHOWN : 0, s);
+		diag_add(d, file, line, key, "expected %s, got %s in '%.*s'", expected, why, SHOWN,
+		         s);
 		return false;
 	}
 	if (v < min || v > max) {
