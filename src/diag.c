@@ -1,8 +1,8 @@
 /* diag.c -- collected bad-input messages, printed sorted (SPEC §8). */
 #include "samkalk/diag.h"
 
-#include <stdint.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

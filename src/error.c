@@ -2,12 +2,12 @@
 #include "samkalk/error.h"
 
 static const char *const messages[SK_STATUS_MAX] = {
-	[SK_OK] = "done",
-	[SK_EINPUT] = "bad input (see the messages above)",
-	[SK_EUSAGE] = "bad command line (see samkalk --help)",
-	[SK_ENOMEM] = "out of memory",
-	[SK_EIO] = "could not write the output",
-	[SK_ENUMERIC] = "a numerical routine failed",
+        [SK_OK] = "done",
+        [SK_EINPUT] = "bad input (see the messages above)",
+        [SK_EUSAGE] = "bad command line (see samkalk --help)",
+        [SK_ENOMEM] = "out of memory",
+        [SK_EIO] = "could not write the output",
+        [SK_ENUMERIC] = "a numerical routine failed",
 };
 
 const char *sk_strerror(sk_status status)

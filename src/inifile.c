@@ -26,9 +26,9 @@ typedef struct reader {
 	int line;
 	ini_doc *doc;
 	diag *d;
-	bool in_section;     /* a valid header has been seen */
-	size_t section;      /* index of the current valid section */
-	size_t first_entry;  /* first entry of the current section */
+	bool in_section;    /* a valid header has been seen */
+	size_t section;     /* index of the current valid section */
+	size_t first_entry; /* first entry of the current section */
 	const char *long_value;
 	size_t long_value_len;
 	bool oom;
@@ -147,10 +147,11 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 	for (size_t i = 0; i < doc->n_sections; i++) {
 		if (strlen(doc->sections[i].name) == name_n &&
 		    memcmp(doc->sections[i].name, name, name_n) == 0) {
-			diag_add(r->d, r->path, r->line, NULL,
-			         "duplicate section [%.*s], first at line %d: expected each section "
-			         "once",
-			         (int)name_n, name, doc->sections[i].line);
+			diag_add(
+			        r->d, r->path, r->line, NULL,
+			        "duplicate section [%.*s], first at line %d: expected each section "
+			        "once",
+			        (int)name_n, name, doc->sections[i].line);
 			r->in_section = false;
 			return give(str, num, "[" BAD_SECTION "]", 3);
 		}
@@ -244,7 +245,8 @@ static char *next_line(char *str, int num, void *stream)
 		s += 3, n -= 3;
 	if (n > SK_MAX_LINE_BYTES) {
 		diag_add(r->d, r->path, r->line, NULL,
-		         "expected a line of at most %d bytes, got %zu bytes", SK_MAX_LINE_BYTES, n);
+		         "expected a line of at most %d bytes, got %zu bytes", SK_MAX_LINE_BYTES,
+		         n);
 		return give(str, num, "", 0);
 	}
 	size_t bad = bad_byte((const unsigned char *)s, n);
@@ -252,8 +254,8 @@ static char *next_line(char *str, int num, void *stream)
 		unsigned char c = (unsigned char)s[bad];
 		if (c < 0x80)
 			diag_add(r->d, r->path, r->line, NULL,
-			         "byte %zu: expected text, got the control character 0x%02x", bad + 1,
-			         c);
+			         "byte %zu: expected text, got the control character 0x%02x",
+			         bad + 1, c);
 		else
 			diag_add(r->d, r->path, r->line, NULL,
 			         "byte %zu: expected UTF-8 text, got byte 0x%02x (save the file as "

@@ -20,10 +20,10 @@ typedef struct option_spec {
 } option_spec;
 
 static const option_spec run_options[] = {
-	{"--csv", "FILE", "write the yearly flows as CSV to FILE ('-' for standard output)"},
-	{"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
-	{"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
-	{"--quiet", NULL, "do not print the summary (nor is it when --csv or --json is '-')"},
+        {"--csv", "FILE", "write the yearly flows as CSV to FILE ('-' for standard output)"},
+        {"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
+        {"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
+        {"--quiet", NULL, "do not print the summary (nor is it when --csv or --json is '-')"},
 };
 #define N_RUN_OPTIONS (sizeof run_options / sizeof *run_options)
 
@@ -42,7 +42,8 @@ static void usage(FILE *out)
 	      out);
 	for (size_t i = 0; i < N_RUN_OPTIONS; i++) {
 		char head[32];
-		snprintf(head, sizeof head, "%s%s%s", run_options[i].name, run_options[i].arg ? " " : "",
+		snprintf(head, sizeof head, "%s%s%s", run_options[i].name,
+		         run_options[i].arg ? " " : "",
 		         run_options[i].arg ? run_options[i].arg : "");
 		fprintf(out, "  %-20s %s\n", head, run_options[i].help);
 	}
@@ -91,7 +92,8 @@ static int parse_run(int argc, char **argv, run_args *a)
 			if (arg[0] == '-' && arg[1] != '\0')
 				return usage_error("unknown option '%s' for run", arg);
 			if (a->scenario)
-				return usage_error("expected one scenario file, got a second: '%s'", arg);
+				return usage_error("expected one scenario file, got a second: '%s'",
+				                   arg);
 			a->scenario = arg;
 			continue;
 		}
@@ -117,7 +119,8 @@ static int parse_run(int argc, char **argv, run_args *a)
 	if (!a->scenario)
 		return usage_error("%s", "run: expected a scenario file");
 	if (a->csv && a->json && strcmp(a->csv, "-") == 0 && strcmp(a->json, "-") == 0)
-		return usage_error("%s", "--csv - and --json - cannot both write to standard output");
+		return usage_error("%s",
+		                   "--csv - and --json - cannot both write to standard output");
 	return 0;
 }
 

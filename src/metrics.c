@@ -169,8 +169,7 @@ static sk_status refine(npv_fn *fn, double lo, double hi, double *root)
 	return status == GSL_SUCCESS && !fn->failed ? SK_OK : SK_ENUMERIC;
 }
 
-sk_status metrics_break_even(const model *m, flows *scratch, const double *outcome_rate,
-                             results *r)
+sk_status metrics_break_even(const model *m, flows *scratch, const double *outcome_rate, results *r)
 {
 	size_t nt = r->n_targets;
 	double *prev = malloc(nt * sizeof(double)), *cur = malloc(nt * sizeof(double));
@@ -224,7 +223,8 @@ sk_status metrics_break_even(const model *m, flows *scratch, const double *outco
 		st = SK_ENUMERIC;
 	for (size_t j = 0; j < nt && outcome_rate; j++)
 		r->fig[j].break_even_rate =
-			outcome_rate[0] + r->fig[j].break_even * (outcome_rate[1] - outcome_rate[0]);
+		        outcome_rate[0] +
+		        r->fig[j].break_even * (outcome_rate[1] - outcome_rate[0]);
 	free(prev), free(cur), free(lo), free(open);
 	return st;
 }

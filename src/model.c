@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const set_words[N_TR] = {"without the intervention",
-                                            "in the intervention years", "after the intervention"};
+static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
+                                            "after the intervention"};
 static const char *const sex_words[N_SEX] = {"women", "men"};
 
 /* Where each matrix entry came from, to point at lines in messages. */
 typedef struct origin {
-	int *line;          /* [from * n + to], 0 when not from the file */
+	int *line; /* [from * n + to], 0 when not from the file */
 	const char **key;
 } origin;
 
@@ -70,16 +70,18 @@ static void close_rows(builder *B, gsl_matrix *P, const origin *o, int set, int 
 		size_t used = 0;
 		for (size_t b = 0; b < n && used < sizeof list - 1; b++)
 			if (b != a && gsl_matrix_get(P, a, b) > 0)
-				used += (size_t)snprintf(list + used, sizeof list - used,
-				                         "%s%s %.10g (line %d)", used ? ", " : "",
-				                         o->key[a * n + b] ? o->key[a * n + b] : "?",
-				                         gsl_matrix_get(P, a, b), o->line[a * n + b]);
+				used += (size_t)snprintf(
+				        list + used, sizeof list - used, "%s%s %.10g (line %d)",
+				        used ? ", " : "",
+				        o->key[a * n + b] ? o->key[a * n + b] : "?",
+				        gsl_matrix_get(P, a, b), o->line[a * n + b]);
 		char key[80];
 		snprintf(key, sizeof key, "%s -> *", B->s->profile->states[a].id);
-		diag_add(B->d, B->s->doc->path, last, key,
-		         "expected the yearly moves out of %s to sum to at most 1, got %.10g for %s "
-		         "%s: %s",
-		         B->s->profile->states[a].id, out, sex_words[sex], set_words[set], list);
+		diag_add(
+		        B->d, B->s->doc->path, last, key,
+		        "expected the yearly moves out of %s to sum to at most 1, got %.10g for %s "
+		        "%s: %s",
+		        B->s->profile->states[a].id, out, sex_words[sex], set_words[set], list);
 	}
 }
 
@@ -148,7 +150,8 @@ static double lambda_max(const model *m)
 			const gsl_matrix *B = m->p[TR_BASELINE][g], *D = m->delta[set][g];
 			for (size_t i = 0; i < m->n_states; i++)
 				for (size_t j = 0; j < m->n_states; j++) {
-					double b = gsl_matrix_get(B, i, j), dl = gsl_matrix_get(D, i, j);
+					double b = gsl_matrix_get(B, i, j),
+					       dl = gsl_matrix_get(D, i, j);
 					if (fabs(dl) < 1e-12) /* unchanged but for rounding */
 						continue;
 					double lim = dl > 0 ? (1 - b) / dl : b / -dl;
@@ -173,9 +176,11 @@ static sk_status build_costs(builder *B)
 		if (it->price_year != s->price_year) {
 			double from = profile_index_value(p, it->price_year);
 			if (from == 0) {
-				diag_add(B->d, p->doc->path, it->price_year_line ? it->price_year_line : it->line,
+				diag_add(B->d, p->doc->path,
+				         it->price_year_line ? it->price_year_line : it->line,
 				         it->key,
-				         "expected price year %d in the profile's [index] to move this "
+				         "expected price year %d in the profile's [index] to move "
+				         "this "
 				         "amount to %d, got no such year",
 				         it->price_year, s->price_year);
 				continue;
@@ -183,7 +188,8 @@ static sk_status build_costs(builder *B)
 			if (to == 0) {
 				if (!reported_target)
 					diag_add(B->d, s->doc->path, 0, "price_year",
-					         "expected price year %d in the [index] of %s to move "
+					         "expected price year %d in the [index] of %s to "
+					         "move "
 					         "prices from %d, got no such year",
 					         s->price_year, p->doc->path, it->price_year);
 				reported_target = true;
@@ -316,8 +322,8 @@ flows *flows_new(const model *m)
 }
 
 /* The matrix an intake uses in its k-th year (k from 0) in an arm. */
-static const gsl_matrix *matrix_for(const model *m, const flows *f, double lambda, int arm,
-                                    int sex, int k)
+static const gsl_matrix *matrix_for(const model *m, const flows *f, double lambda, int arm, int sex,
+                                    int k)
 {
 	if (arm == ARM_BASELINE)
 		return m->p[TR_BASELINE][sex];
@@ -355,7 +361,7 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 	for (int t = 0; t < T; t++) {
 		gsl_vector_view occ = gsl_vector_view_array(flows_occupancy(f, arm, sex, t, 0), n);
 		gsl_vector_view cost =
-			gsl_vector_view_array(flows_cost(f, arm, sex, t, 0), m->n_actors);
+		        gsl_vector_view_array(flows_cost(f, arm, sex, t, 0), m->n_actors);
 		if (gsl_blas_dgemv(CblasTrans, 1.0, m->unit_cost, &occ.vector, 0.0, &cost.vector))
 			return SK_ENUMERIC;
 	}
@@ -382,12 +388,13 @@ static void sum_sexes(const model *m, flows *f, int arm)
 {
 	for (int t = 0; t < m->years; t++) {
 		for (size_t a = 0; a < m->n_actors; a++)
-			*flows_cost(f, arm, FLOW_ALL, t, a) = *flows_cost(f, arm, FLOW_WOMEN, t, a) +
-			                                      *flows_cost(f, arm, FLOW_MEN, t, a);
+			*flows_cost(f, arm, FLOW_ALL, t, a) =
+			        *flows_cost(f, arm, FLOW_WOMEN, t, a) +
+			        *flows_cost(f, arm, FLOW_MEN, t, a);
 		for (size_t s = 0; s < m->n_states; s++)
 			*flows_occupancy(f, arm, FLOW_ALL, t, s) =
-				*flows_occupancy(f, arm, FLOW_WOMEN, t, s) +
-				*flows_occupancy(f, arm, FLOW_MEN, t, s);
+			        *flows_occupancy(f, arm, FLOW_WOMEN, t, s) +
+			        *flows_occupancy(f, arm, FLOW_MEN, t, s);
 	}
 }
 
@@ -399,9 +406,9 @@ sk_status model_project_effect(const model *m, double lambda, flows *f)
 				gsl_matrix *S = f->scaled[set][g];
 				gsl_matrix_memcpy(S, m->p[TR_BASELINE][g]);
 				gsl_vector_view s =
-					gsl_vector_view_array(S->data, S->size1 * S->size2);
+				        gsl_vector_view_array(S->data, S->size1 * S->size2);
 				gsl_vector_const_view dl = gsl_vector_const_view_array(
-					m->delta[set][g]->data, S->size1 * S->size2);
+				        m->delta[set][g]->data, S->size1 * S->size2);
 				if (gsl_blas_daxpy(lambda, &dl.vector, &s.vector))
 					return SK_ENUMERIC;
 			}
@@ -426,10 +433,11 @@ sk_status model_project(const model *m, double lambda, flows *f)
 	sum_sexes(m, f, ARM_BASELINE);
 	for (int t = 0; t < m->years; t++) {
 		for (size_t a = 0; a < m->n_actors; a++)
-			*flows_investment(f, FLOW_ALL, t, a) = *flows_investment(f, FLOW_WOMEN, t, a) +
-			                                       *flows_investment(f, FLOW_MEN, t, a);
-		f->discount[t] = 1 / pow(1 + m->discount_rate,
-		                         m->timing == TIMING_START ? t : t + 1);
+			*flows_investment(f, FLOW_ALL, t, a) =
+			        *flows_investment(f, FLOW_WOMEN, t, a) +
+			        *flows_investment(f, FLOW_MEN, t, a);
+		f->discount[t] =
+		        1 / pow(1 + m->discount_rate, m->timing == TIMING_START ? t : t + 1);
 	}
 	return model_project_effect(m, lambda, f);
 }

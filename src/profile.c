@@ -46,14 +46,16 @@ static void read_profile_section(loader *L)
 		} else if (strcmp(e->key, "price_year") == 0) {
 			long y;
 			have_year = true;
-			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200", &y)) {
+			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
+			              &y)) {
 				L->p->price_year = (int)y;
 				L->p->price_year_line = e->line;
 			}
 		} else if (strcmp(e->key, "currency") == 0) {
 			if (strcmp(e->value, "SEK") != 0)
 				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected SEK (amounts in Swedish kronor), got '%s'", e->value);
+				         "expected SEK (amounts in Swedish kronor), got '%s'",
+				         e->value);
 			L->p->currency = e->value;
 		} else {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [profile]", e->key,
@@ -89,7 +91,8 @@ static void read_actors(loader *L)
 		const ini_entry *e = &doc->entries[i];
 		if (!value_is_id(e->key)) {
 			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected an actor id of ASCII letters, digits, '_' or '-', got '%s'",
+			         "expected an actor id of ASCII letters, digits, '_' or '-', got "
+			         "'%s'",
 			         e->key);
 			continue;
 		}
@@ -117,8 +120,8 @@ static void read_actor_kinds(loader *L)
 		const ini_entry *e = &doc->entries[i];
 		size_t a = profile_actor_index(L->p, e->key);
 		if (a == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "actor", e->key, L->actor_ids,
-			              L->p->n_actors);
+			value_unknown(L->d, doc->path, e->line, e->key, "actor", e->key,
+			              L->actor_ids, L->p->n_actors);
 			continue;
 		}
 		if (strcmp(e->value, "fiscal") == 0)
@@ -126,8 +129,8 @@ static void read_actor_kinds(loader *L)
 		else if (strcmp(e->value, "economic") == 0)
 			L->p->actors[a].kind = ACTOR_ECONOMIC;
 		else
-			value_unknown(L->d, doc->path, e->line, e->key, "actor kind", e->value, kinds,
-			              2);
+			value_unknown(L->d, doc->path, e->line, e->key, "actor kind", e->value,
+			              kinds, 2);
 	}
 }
 
@@ -156,7 +159,8 @@ static void read_index(loader *L)
 		double year, value;
 		if (p->n_index == SK_MAX_INDEX_YEARS) {
 			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected at most %d years in [index], got more", SK_MAX_INDEX_YEARS);
+			         "expected at most %d years in [index], got more",
+			         SK_MAX_INDEX_YEARS);
 			break;
 		}
 		bool ok = value_number_text(L->d, doc->path, e->line, e->key, e->key, 1800, 2300,
@@ -235,8 +239,10 @@ static void read_state(loader *L, size_t s)
 			    (n == 3 && !value_is_id(parts[2]))) {
 				if (pass == 0)
 					diag_add(L->d, doc->path, e->line, e->key,
-					         "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source or "
-					         "ACTOR.ITEM.price_year (ids of ASCII letters, digits, "
+					         "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source "
+					         "or "
+					         "ACTOR.ITEM.price_year (ids of ASCII letters, "
+					         "digits, "
 					         "'_', '-'), got '%s'",
 					         e->key);
 				continue;
@@ -255,18 +261,19 @@ static void read_state(loader *L, size_t s)
 					         SK_MAX_ITEMS);
 					continue;
 				}
-				if (!value_number(L->d, doc, e, -1e10, 1e10,
-				                  "an annual amount in kronor (negative for revenue)",
-				                  &v))
+				if (!value_number(
+				            L->d, doc, e, -1e10, 1e10,
+				            "an annual amount in kronor (negative for revenue)",
+				            &v))
 					continue;
-				p->items[p->n_items++] = (profile_item){
-					.state = st,
-					.actor = a,
-					.name = e->key + strlen(parts[0]) + 1,
-					.key = e->key,
-					.amount_sek = v,
-					.price_year = p->price_year,
-					.line = e->line};
+				p->items[p->n_items++] =
+				        (profile_item){.state = st,
+				                       .actor = a,
+				                       .name = e->key + strlen(parts[0]) + 1,
+				                       .key = e->key,
+				                       .amount_sek = v,
+				                       .price_year = p->price_year,
+				                       .line = e->line};
 				continue;
 			}
 			size_t it = SIZE_MAX;
@@ -277,7 +284,8 @@ static void read_state(loader *L, size_t s)
 					it = k;
 			if (it == SIZE_MAX) {
 				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected an item %s.%s = amount in [%s] for this %s, got none",
+				         "expected an item %s.%s = amount in [%s] for this %s, got "
+				         "none",
 				         parts[0], parts[1], doc->sections[s].name, parts[2]);
 				continue;
 			}
@@ -286,8 +294,8 @@ static void read_state(loader *L, size_t s)
 					p->items[it].source = e->value;
 			} else if (strcmp(parts[2], "price_year") == 0) {
 				long y;
-				if (value_int(L->d, doc, e, 1800, 2300, "a year between 1800 and 2300",
-				              &y)) {
+				if (value_int(L->d, doc, e, 1800, 2300,
+				              "a year between 1800 and 2300", &y)) {
 					p->items[it].price_year = (int)y;
 					p->items[it].price_year_line = e->line;
 				}

@@ -18,14 +18,15 @@ sk_status report_csv(const calc *c, FILE *out)
 				double with = *flows_cost(f, ARM_INTERVENTION, g, t, a);
 				double inv = *flows_investment(f, g, t, a);
 				double sav = base - with, net = sav - inv;
-				double v[7] = {base, with, inv, sav, net, net * f->discount[t],
+				double v[7] = {base,          with, inv,
+				               sav,           net,  net * f->discount[t],
 				               f->discount[t]};
 				char b[7][40];
 				for (int k = 0; k < 7; k++)
 					format_exact(b[k], sizeof b[k], v[k]);
 				fprintf(out, "%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s\n",
-				        c->s->start_year + t, p->actors[a].id, sex_names[g], b[0], b[1],
-				        b[2], b[3], b[4], b[5], t + 1, b[6]);
+				        c->s->start_year + t, p->actors[a].id, sex_names[g], b[0],
+				        b[1], b[2], b[3], b[4], b[5], t + 1, b[6]);
 			}
 	return ferror(out) ? SK_EIO : SK_OK;
 }

@@ -11,13 +11,13 @@ typedef struct texts {
 	const char *amounts; /* %d price year */
 	const char *rate;    /* %s rate, %s timing */
 	const char *timing_start, *timing_end;
-	const char *horizon; /* %d years, %d-%d */
+	const char *horizon;  /* %d years, %d-%d */
 	const char *question; /* %s intervention */
 	const char *actor, *investment, *savings, *npv, *ret, *pv, *per_krona;
 	const char *fiscal, *society;
 	const char *payback_title, *payback, *payback_disc, *break_even;
-	const char *paid_back;   /* %d year, %s years */
-	const char *not_within;  /* %d */
+	const char *paid_back;                                           /* %d year, %s years */
+	const char *not_within;                                          /* %d */
 	const char *no_investment, *not_reachable, *of_effect, *rate_to; /* %s rate, %s state */
 	const char *gains_anyway, *not_applicable;
 	const char *fiscal_note, *society_note; /* %s list */
@@ -28,103 +28,111 @@ typedef struct texts {
 } texts;
 
 static const texts sv = {
-	.intervention = "Insats",
-	.per_intake = "deltagare per intag",
-	.intakes_one = "1 intag",
-	.intakes_many = "intag, ett per år",
-	.years_in = "år i insatsen per deltagare",
-	.amounts = "Belopp i kronor, %d års priser.",
-	.rate = "Nuvärden med diskonteringsränta %s %% per år (%s).",
-	.timing_start = "år 1 odiskonterat",
-	.timing_end = "år 1 diskonterat en gång",
-	.horizon = "Kalkylperiod %d år, %d" "\xe2\x80\x93" "%d.",
-	.question = "Lönar sig %s, och för vem?",
-	.actor = "Aktör",
-	.investment = "Investering",
-	.savings = "Besparing",
-	.npv = "Nettonuvärde",
-	.ret = "Avkastning",
-	.pv = "nuvärde, kr",
-	.per_krona = "per investerad kr",
-	.fiscal = "Offentlig sektor",
-	.society = "Samhället",
-	.payback_title = "När är investeringen intjänad?",
-	.payback = "Återbetald",
-	.payback_disc = "Återbetald, diskonterat",
-	.break_even = "Brytpunkt",
-	.paid_back = "%d (efter %s år)",
-	.not_within = "ej inom %d år",
-	.no_investment = "ingen investering",
-	.not_reachable = "nås ej (upp till %s %%)",
-	.of_effect = "%s %% av effekten",
-	.rate_to = " = %s %% till %s per år",
-	.gains_anyway = "0 (vinner även utan effekt)",
-	.not_applicable = "ej tillämplig",
-	.fiscal_note = "Offentlig sektor = %s.",
-	.society_note = "Samhället = alla aktörer: %s.",
-	.signs_note = "Besparing: + är lägre kostnad, " FORMAT_MINUS
-	              " högre kostnad än utan insats. Nettonuvärde = besparing " FORMAT_MINUS
-	              " investering.",
-	.payback_note = "Återbetald: första året då summan av nettot (besparing " FORMAT_MINUS
-	                " investering) är minst 0.",
-	.break_even_note = "Brytpunkt: den minsta andel av den antagna effekten på "
-	                   "övergångarna som ger nettonuvärde 0.",
-	.outcomes_title = "Utfall: personår %d" "\xe2\x80\x93" "%d",
-	.state = "Tillstånd",
-	.without = "Utan insats",
-	.with = "Med insats",
-	.difference = "Skillnad",
-	.kr = "kr",
+        .intervention = "Insats",
+        .per_intake = "deltagare per intag",
+        .intakes_one = "1 intag",
+        .intakes_many = "intag, ett per år",
+        .years_in = "år i insatsen per deltagare",
+        .amounts = "Belopp i kronor, %d års priser.",
+        .rate = "Nuvärden med diskonteringsränta %s %% per år (%s).",
+        .timing_start = "år 1 odiskonterat",
+        .timing_end = "år 1 diskonterat en gång",
+        .horizon = "Kalkylperiod %d år, %d"
+                   "\xe2\x80\x93"
+                   "%d.",
+        .question = "Lönar sig %s, och för vem?",
+        .actor = "Aktör",
+        .investment = "Investering",
+        .savings = "Besparing",
+        .npv = "Nettonuvärde",
+        .ret = "Avkastning",
+        .pv = "nuvärde, kr",
+        .per_krona = "per investerad kr",
+        .fiscal = "Offentlig sektor",
+        .society = "Samhället",
+        .payback_title = "När är investeringen intjänad?",
+        .payback = "Återbetald",
+        .payback_disc = "Återbetald, diskonterat",
+        .break_even = "Brytpunkt",
+        .paid_back = "%d (efter %s år)",
+        .not_within = "ej inom %d år",
+        .no_investment = "ingen investering",
+        .not_reachable = "nås ej (upp till %s %%)",
+        .of_effect = "%s %% av effekten",
+        .rate_to = " = %s %% till %s per år",
+        .gains_anyway = "0 (vinner även utan effekt)",
+        .not_applicable = "ej tillämplig",
+        .fiscal_note = "Offentlig sektor = %s.",
+        .society_note = "Samhället = alla aktörer: %s.",
+        .signs_note = "Besparing: + är lägre kostnad, " FORMAT_MINUS
+                      " högre kostnad än utan insats. Nettonuvärde = besparing " FORMAT_MINUS
+                      " investering.",
+        .payback_note = "Återbetald: första året då summan av nettot (besparing " FORMAT_MINUS
+                        " investering) är minst 0.",
+        .break_even_note = "Brytpunkt: den minsta andel av den antagna effekten på "
+                           "övergångarna som ger nettonuvärde 0.",
+        .outcomes_title = "Utfall: personår %d"
+                          "\xe2\x80\x93"
+                          "%d",
+        .state = "Tillstånd",
+        .without = "Utan insats",
+        .with = "Med insats",
+        .difference = "Skillnad",
+        .kr = "kr",
 };
 
 static const texts en = {
-	.intervention = "Intervention",
-	.per_intake = "participants per intake",
-	.intakes_one = "1 intake",
-	.intakes_many = "intakes, one a year",
-	.years_in = "years in the intervention per participant",
-	.amounts = "Amounts in kronor (SEK), %d prices.",
-	.rate = "Present values at a discount rate of %s %% a year (%s).",
-	.timing_start = "year 1 undiscounted",
-	.timing_end = "year 1 discounted once",
-	.horizon = "Horizon %d years, %d" "\xe2\x80\x93" "%d.",
-	.question = "Does %s pay off, and for whom?",
-	.actor = "Actor",
-	.investment = "Investment",
-	.savings = "Savings",
-	.npv = "NPV",
-	.ret = "Return",
-	.pv = "present value, kr",
-	.per_krona = "per krona invested",
-	.fiscal = "Public sector",
-	.society = "Society",
-	.payback_title = "When is the investment paid back?",
-	.payback = "Paid back",
-	.payback_disc = "Paid back, discounted",
-	.break_even = "Break-even",
-	.paid_back = "%d (after %s years)",
-	.not_within = "not within %d years",
-	.no_investment = "no investment",
-	.not_reachable = "not reachable (up to %s %%)",
-	.of_effect = "%s %% of the effect",
-	.rate_to = " = %s %% to %s a year",
-	.gains_anyway = "0 (gains even without effect)",
-	.not_applicable = "not applicable",
-	.fiscal_note = "Public sector = %s.",
-	.society_note = "Society = all actors: %s.",
-	.signs_note = "Savings: + is a lower cost, " FORMAT_MINUS
-	              " a higher cost than without the intervention. NPV = savings " FORMAT_MINUS
-	              " investment.",
-	.payback_note = "Paid back: the first year in which the sum of net (savings " FORMAT_MINUS
-	                " investment) is at least 0.",
-	.break_even_note = "Break-even: the smallest share of the assumed effect on the "
-	                   "transitions that gives an NPV of 0.",
-	.outcomes_title = "Outcomes: person-years %d" "\xe2\x80\x93" "%d",
-	.state = "State",
-	.without = "Without",
-	.with = "With",
-	.difference = "Difference",
-	.kr = "kr",
+        .intervention = "Intervention",
+        .per_intake = "participants per intake",
+        .intakes_one = "1 intake",
+        .intakes_many = "intakes, one a year",
+        .years_in = "years in the intervention per participant",
+        .amounts = "Amounts in kronor (SEK), %d prices.",
+        .rate = "Present values at a discount rate of %s %% a year (%s).",
+        .timing_start = "year 1 undiscounted",
+        .timing_end = "year 1 discounted once",
+        .horizon = "Horizon %d years, %d"
+                   "\xe2\x80\x93"
+                   "%d.",
+        .question = "Does %s pay off, and for whom?",
+        .actor = "Actor",
+        .investment = "Investment",
+        .savings = "Savings",
+        .npv = "NPV",
+        .ret = "Return",
+        .pv = "present value, kr",
+        .per_krona = "per krona invested",
+        .fiscal = "Public sector",
+        .society = "Society",
+        .payback_title = "When is the investment paid back?",
+        .payback = "Paid back",
+        .payback_disc = "Paid back, discounted",
+        .break_even = "Break-even",
+        .paid_back = "%d (after %s years)",
+        .not_within = "not within %d years",
+        .no_investment = "no investment",
+        .not_reachable = "not reachable (up to %s %%)",
+        .of_effect = "%s %% of the effect",
+        .rate_to = " = %s %% to %s a year",
+        .gains_anyway = "0 (gains even without effect)",
+        .not_applicable = "not applicable",
+        .fiscal_note = "Public sector = %s.",
+        .society_note = "Society = all actors: %s.",
+        .signs_note = "Savings: + is a lower cost, " FORMAT_MINUS
+                      " a higher cost than without the intervention. NPV = savings " FORMAT_MINUS
+                      " investment.",
+        .payback_note = "Paid back: the first year in which the sum of net (savings " FORMAT_MINUS
+                        " investment) is at least 0.",
+        .break_even_note = "Break-even: the smallest share of the assumed effect on the "
+                           "transitions that gives an NPV of 0.",
+        .outcomes_title = "Outcomes: person-years %d"
+                          "\xe2\x80\x93"
+                          "%d",
+        .state = "State",
+        .without = "Without",
+        .with = "With",
+        .difference = "Difference",
+        .kr = "kr",
 };
 
 /* Prints s padded to width columns, left or right aligned. */
@@ -175,11 +183,13 @@ static void break_even_text(const figures *g, const calc *c, const texts *x, lan
 	} else if (g->break_even == 0) {
 		snprintf(buf, n, "%s", x->gains_anyway);
 	} else {
-		int used = snprintf(buf, n, x->of_effect,
-		                    format_decimal(pct, sizeof pct, 100 * g->break_even, 0, l, false));
+		int used =
+		        snprintf(buf, n, x->of_effect,
+		                 format_decimal(pct, sizeof pct, 100 * g->break_even, 0, l, false));
 		if (c->s->outcome_mode && used > 0 && (size_t)used < n)
 			snprintf(buf + used, n - (size_t)used, x->rate_to,
-			         format_decimal(rate, sizeof rate, 100 * g->break_even_rate, 1, l, false),
+			         format_decimal(rate, sizeof rate, 100 * g->break_even_rate, 1, l,
+			                        false),
 			         c->s->profile->states[c->s->outcome_target].id);
 	}
 }
@@ -195,7 +205,9 @@ static void actor_list(const calc *c, size_t j, lang l, char *buf, size_t n)
 	for (size_t a = 0; a < p->n_actors && used < n; a++) {
 		if (!c->r->in_target[j * p->n_actors + a])
 			continue;
-		const char *sep = k == 0 ? "" : k + 1 == count ? (l == LANG_SV ? " och " : " and ") : ", ";
+		const char *sep = k == 0           ? ""
+		                  : k + 1 == count ? (l == LANG_SV ? " och " : " and ")
+		                                   : ", ";
 		used += (size_t)snprintf(buf + used, n - used, "%s%s", sep, p->actors[a].label);
 		k++;
 	}
@@ -259,8 +271,8 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 		cell(out, format_amount(b, sizeof b, g->pv_savings, l, true), wa, true);
 		cell(out, format_amount(d, sizeof d, g->npv, l, true), wa, true);
 		if (g->has_return)
-			snprintf(e, sizeof e, "%s %s", format_decimal(a, sizeof a, g->ret, 2, l, false),
-			         x->kr);
+			snprintf(e, sizeof e, "%s %s",
+			         format_decimal(a, sizeof a, g->ret, 2, l, false), x->kr);
 		else
 			snprintf(e, sizeof e, "%s", x->no_investment);
 		cell(out, e, wr, true);

@@ -11,32 +11,37 @@
 #include "samkalk/limits.h"
 #include "samkalk/values.h"
 
-static const char *const section_names[] = {
-	"scenario",        "cohort",
-	"cohort.women",    "cohort.men",
-	"intervention",    "baseline",
-	"baseline.women",  "baseline.men",
-	"intervention.transitions", "intervention.transitions.women",
-	"intervention.transitions.men", "after",
-	"after.women",     "after.men",
-	"outcome"};
+static const char *const section_names[] = {"scenario",
+                                            "cohort",
+                                            "cohort.women",
+                                            "cohort.men",
+                                            "intervention",
+                                            "baseline",
+                                            "baseline.women",
+                                            "baseline.men",
+                                            "intervention.transitions",
+                                            "intervention.transitions.women",
+                                            "intervention.transitions.men",
+                                            "after",
+                                            "after.women",
+                                            "after.men",
+                                            "outcome"};
 #define N_SECTIONS (sizeof section_names / sizeof *section_names)
 
-static const char *const scenario_keys[] = {"name",          "profiles",        "start_year",
-                                            "years",         "price_year",      "discount_rate",
-                                            "discount_timing", "costs_on"};
+static const char *const scenario_keys[] = {
+        "name",       "profiles",      "start_year",      "years",
+        "price_year", "discount_rate", "discount_timing", "costs_on"};
 static const char *const cohort_keys[] = {"size", "intakes", "women"};
 static const char *const intervention_keys[] = {"name", "years", "fixed_cost.ACTOR",
-                                                "cost_per_participant.ACTOR",
-                                                "startup_cost.ACTOR"};
+                                                "cost_per_participant.ACTOR", "startup_cost.ACTOR"};
 static const char *const outcome_keys[] = {"target", "baseline", "intervention", "after",
                                            "relapse"};
 /* Transition sections by set and sex, as named in files. */
-static const char *const tr_sections[N_TR][N_FOR] = {
-	{"baseline", "baseline.women", "baseline.men"},
-	{"intervention.transitions", "intervention.transitions.women",
-	 "intervention.transitions.men"},
-	{"after", "after.women", "after.men"}};
+static const char *const tr_sections[N_TR][N_FOR] = {{"baseline", "baseline.women", "baseline.men"},
+                                                     {"intervention.transitions",
+                                                      "intervention.transitions.women",
+                                                      "intervention.transitions.men"},
+                                                     {"after", "after.women", "after.men"}};
 
 typedef struct loader {
 	scenario *s;
@@ -123,8 +128,8 @@ static void read_scenario_section(loader *L)
 			}
 			break;
 		case 2:
-			if (value_int(L->d, doc, e, 1900, 2200, "a calendar year between 1900 and 2200",
-			              &v))
+			if (value_int(L->d, doc, e, 1900, 2200,
+			              "a calendar year between 1900 and 2200", &v))
 				s->start_year = (int)v;
 			break;
 		case 3:
@@ -154,7 +159,8 @@ static void read_scenario_section(loader *L)
 	const int line = doc->sections[sec].line;
 	if (!L->have[1])
 		diag_add(L->d, doc->path, line, "profiles",
-		         "expected the path of the profile file (e.g. ../templates/typpersoner.ini), "
+		         "expected the path of the profile file (e.g. "
+		         "../templates/typpersoner.ini), "
 		         "got none");
 	if (!L->have[2])
 		diag_add(L->d, doc->path, line, "start_year",
@@ -197,8 +203,8 @@ static void check_sum(loader *L, const double *dist, size_t first, size_t end, i
 			                         used ? " + " : "", e->key, e->value);
 	}
 	diag_add(L->d, L->doc->path, line, section,
-	         "expected the starting shares to sum to 1, got %.10g%s%s%s", sum,
-	         used ? " (" : "", list, used ? ")" : "");
+	         "expected the starting shares to sum to 1, got %.10g%s%s%s", sum, used ? " (" : "",
+	         list, used ? ")" : "");
 }
 
 static void read_cohort(loader *L)
@@ -229,12 +235,14 @@ static void read_cohort(loader *L)
 		if (k == 0) {
 			have_size = true;
 			value_int(L->d, doc, e, 1, SK_MAX_COHORT,
-			          "a whole number of participants per intake, at least 1", &s->size);
+			          "a whole number of participants per intake, at least 1",
+			          &s->size);
 		} else if (k == 1) {
-			value_int(L->d, doc, e, 1, SK_MAX_YEARS, "a whole number of intakes, at least 1",
-			          &s->intakes);
+			value_int(L->d, doc, e, 1, SK_MAX_YEARS,
+			          "a whole number of intakes, at least 1", &s->intakes);
 		} else if (k == 2) {
-			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1", &s->women);
+			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1",
+			             &s->women);
 		} else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
 		           value_nearest(e->key, cohort_keys, 3)) {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [cohort]", e->key,
@@ -253,7 +261,8 @@ static void read_cohort(loader *L)
 		for (size_t i = first; i < end; i++)
 			if (strcmp(doc->entries[i].key, "intakes") == 0)
 				diag_add(L->d, doc->path, doc->entries[i].line, "intakes",
-				         "expected at most one intake per year of the horizon (%d), got "
+				         "expected at most one intake per year of the horizon "
+				         "(%d), got "
 				         "%ld",
 				         s->years, s->intakes);
 	}
@@ -304,10 +313,11 @@ static void read_intervention(loader *L)
 		}
 		if (strcmp(e->key, "years") == 0) {
 			have_years = true;
-			if (value_int(L->d, doc, e, 1, SK_MAX_YEARS,
-			              "the whole years each intake spends in the intervention (1 to "
-			              "100)",
-			              &v))
+			if (value_int(
+			            L->d, doc, e, 1, SK_MAX_YEARS,
+			            "the whole years each intake spends in the intervention (1 to "
+			            "100)",
+			            &v))
 				s->intervention_years = (int)v;
 			continue;
 		}
@@ -321,19 +331,20 @@ static void read_intervention(loader *L)
 		else if (dot && stem == 12 && strncmp(e->key, "startup_cost", stem) == 0)
 			target = s->startup_cost;
 		if (!target) {
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [intervention]", e->key,
-			              intervention_keys, 5);
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [intervention]",
+			              e->key, intervention_keys, 5);
 			continue;
 		}
 		if (!L->p)
 			continue;
 		size_t a = profile_actor_index(L->p, dot + 1);
 		if (a == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "actor", dot + 1, L->actor_ids,
-			              L->p->n_actors);
+			value_unknown(L->d, doc->path, e->line, e->key, "actor", dot + 1,
+			              L->actor_ids, L->p->n_actors);
 			continue;
 		}
-		value_number(L->d, doc, e, 0, 1e12, "an amount in kronor of at least 0", &target[a]);
+		value_number(L->d, doc, e, 0, 1e12, "an amount in kronor of at least 0",
+		             &target[a]);
 	}
 	if (!have_years)
 		diag_add(L->d, doc->path, doc->sections[sec].line, "years",
@@ -416,7 +427,8 @@ static void read_transitions(loader *L, transition_set set, int who)
 		for (size_t k = 0; k < t->n && !dup; k++) {
 			if (t->v[k].from == from && t->v[k].to == to) {
 				diag_add(L->d, doc->path, e->line, e->key,
-				         "duplicate transition in [%s], first at line %d: expected each "
+				         "duplicate transition in [%s], first at line %d: expected "
+				         "each "
 				         "move once",
 				         tr_sections[set][who], t->v[k].line);
 				dup = true;
@@ -482,7 +494,8 @@ static void read_dynamics(loader *L)
 			any_tr = true;
 			if (outcome != SIZE_MAX)
 				diag_add(L->d, doc->path, doc->sections[sec].line, NULL,
-				         "expected either [outcome] or transition sections, got both "
+				         "expected either [outcome] or transition sections, got "
+				         "both "
 				         "[outcome] (line %d) and [%s]",
 				         doc->sections[outcome].line, tr_sections[set][who]);
 		}

@@ -63,8 +63,7 @@ bool value_number_text(diag *d, const char *file, int line, const char *key, con
 bool value_number(diag *d, const ini_doc *doc, const ini_entry *e, double min, double max,
                   const char *expected, double *out)
 {
-	return value_number_text(d, doc->path, e->line, e->key, e->value, min, max, expected,
-	                         out);
+	return value_number_text(d, doc->path, e->line, e->key, e->value, min, max, expected, out);
 }
 
 bool value_int(diag *d, const ini_doc *doc, const ini_entry *e, long min, long max,
@@ -118,10 +117,10 @@ static size_t distance(const char *a, const char *b)
 		row[0] = i;
 		for (size_t j = 1; j <= m; j++) {
 			size_t up = row[j];
-			size_t cost = tolower((unsigned char)a[i - 1]) ==
-			                              tolower((unsigned char)b[j - 1])
-			                      ? 0
-			                      : 1;
+			size_t cost =
+			        tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1])
+			                ? 0
+			                : 1;
 			size_t best = diag_prev + cost;
 			if (up + 1 < best)
 				best = up + 1;
@@ -163,8 +162,9 @@ void value_unknown(diag *d, const char *file, int line, const char *key, const c
 		snprintf(list + used, sizeof list - used, ", ...");
 	const char *near = value_nearest(word, candidates, n);
 	if (near)
-		diag_add(d, file, line, key, "unknown %s '%.*s', did you mean '%s'? (expected one of %s)",
-		         kind, SHOWN, word, near, list);
+		diag_add(d, file, line, key,
+		         "unknown %s '%.*s', did you mean '%s'? (expected one of %s)", kind, SHOWN,
+		         word, near, list);
 	else
 		diag_add(d, file, line, key, "unknown %s '%.*s', expected one of %s", kind, SHOWN,
 		         word, list);

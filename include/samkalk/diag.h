@@ -36,7 +36,7 @@ void diag_free(diag *d);
 /* Adds "file:line: key: message". line 0 omits ":line", key NULL omits
  * "key: ". Never fails: on allocation failure it sets d->oom. */
 void diag_add(diag *d, const char *file, int line, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+        __attribute__((format(printf, 5, 6)));
 
 /* Number of messages added (kept or not). */
 size_t diag_count(const diag *d);

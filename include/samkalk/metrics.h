@@ -23,13 +23,13 @@ typedef struct payback {
 } payback;
 
 typedef struct figures {
-	double investment, savings, net;          /* undiscounted sums, kr */
-	double pv_investment, pv_savings, npv;    /* discounted sums, kr */
-	bool has_return;                          /* false without investment */
-	double ret;                               /* pv_savings / pv_investment */
+	double investment, savings, net;       /* undiscounted sums, kr */
+	double pv_investment, pv_savings, npv; /* discounted sums, kr */
+	bool has_return;                       /* false without investment */
+	double ret;                            /* pv_savings / pv_investment */
 	payback nominal, discounted;
-	bool break_even_found; /* false: NPV < 0 for every lambda up to lambda_max */
-	double break_even;     /* lambda, the share of the assumed effect */
+	bool break_even_found;  /* false: NPV < 0 for every lambda up to lambda_max */
+	double break_even;      /* lambda, the share of the assumed effect */
 	double break_even_rate; /* outcome mode: the success rate at lambda */
 } figures;
 

@@ -32,10 +32,10 @@ typedef struct model {
 	double discount_rate;
 	discount_timing timing;
 	costs_on costs_on;
-	gsl_vector *start[N_SEX];        /* starting distribution d per sex */
-	gsl_matrix *p[N_TR][N_SEX];      /* P_base, P_int, P_after per sex */
-	gsl_matrix *delta[N_TR][N_SEX];  /* P_x - P_base, for the effect scale */
-	gsl_matrix *unit_cost;           /* states x actors, kr at the price year */
+	gsl_vector *start[N_SEX];                  /* starting distribution d per sex */
+	gsl_matrix *p[N_TR][N_SEX];                /* P_base, P_int, P_after per sex */
+	gsl_matrix *delta[N_TR][N_SEX];            /* P_x - P_base, for the effect scale */
+	gsl_matrix *unit_cost;                     /* states x actors, kr at the price year */
 	double *fixed, *per_participant, *startup; /* per actor, kr */
 	double lambda_max; /* largest effect scale (<= 10) keeping P in 0..1 */
 } model;

@@ -43,15 +43,15 @@ typedef struct scenario {
 	discount_timing timing;
 	costs_on costs_on;
 	long size, intakes;
-	double women; /* share of women, 0..1 */
+	double women;         /* share of women, 0..1 */
 	double *start[N_SEX]; /* starting distribution per sex, n_states each */
 	int start_line[N_SEX];
 	const char *intervention_name;
-	int intervention_years;              /* D */
-	double *fixed_cost;                  /* per actor, per calendar year */
-	double *cost_per_participant;        /* per actor, per participant-year */
-	double *startup_cost;                /* per actor, once in year 1 */
-	transitions tr[N_TR][N_FOR];         /* as listed, before layering */
+	int intervention_years;       /* D */
+	double *fixed_cost;           /* per actor, per calendar year */
+	double *cost_per_participant; /* per actor, per participant-year */
+	double *startup_cost;         /* per actor, once in year 1 */
+	transitions tr[N_TR][N_FOR];  /* as listed, before layering */
 	bool outcome_mode;
 	size_t outcome_target;
 	double outcome_rate[N_TR]; /* baseline, intervention, after */

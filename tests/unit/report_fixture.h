@@ -44,7 +44,8 @@ __attribute__((unused)) static calc *fixture_calc(void)
 }
 
 /* Runs a writer into memory; the caller frees the text. */
-__attribute__((unused, noinline)) static char *fixture_output(sk_status (*write)(const calc *, FILE *), const calc *c)
+__attribute__((unused, noinline)) static char *
+fixture_output(sk_status (*write)(const calc *, FILE *), const calc *c)
 {
 	char *buf = NULL;
 	size_t len = 0;

@@ -56,7 +56,7 @@ Test(output, commit_replaces_only_when_complete)
 	cr_assert_eq(outfile_open(&o, target), SK_OK);
 	fputs("new\n", o.f);
 	cr_assert_str_eq(read_file(target), "old\n"); /* not yet */
-	cr_assert_eq(count_files(), 2);                /* target and .out.csv.XXXXXX */
+	cr_assert_eq(count_files(), 2);               /* target and .out.csv.XXXXXX */
 	cr_assert_eq(outfile_commit(&o), SK_OK);
 	cr_assert_str_eq(read_file(target), "new\n");
 	cr_assert_eq(count_files(), 1);

@@ -36,12 +36,12 @@ Test(report_csv, a_row_at_full_precision)
 		cr_assert_eq(*end, ',');
 		end++;
 	}
-	double unit = 1000 + 500 * 50000.0 / 60000; /* 1416.666... */
-	cr_assert_float_eq(v[0], 5 * unit, 1e-9);    /* baseline: 5 in A */
-	cr_assert_float_eq(v[1], 0, 0);              /* intervention: none in A */
-	cr_assert_float_eq(v[2], 0, 0);              /* no investment in 2027 */
-	cr_assert_float_eq(v[3], 5 * unit, 1e-9);    /* savings */
-	cr_assert_float_eq(v[4], 5 * unit, 1e-9);    /* net */
+	double unit = 1000 + 500 * 50000.0 / 60000;     /* 1416.666... */
+	cr_assert_float_eq(v[0], 5 * unit, 1e-9);       /* baseline: 5 in A */
+	cr_assert_float_eq(v[1], 0, 0);                 /* intervention: none in A */
+	cr_assert_float_eq(v[2], 0, 0);                 /* no investment in 2027 */
+	cr_assert_float_eq(v[3], 5 * unit, 1e-9);       /* savings */
+	cr_assert_float_eq(v[4], 5 * unit, 1e-9);       /* net */
 	cr_assert_float_eq(v[5], 5 * unit / 1.1, 1e-9); /* net_pv, year 2 at r = 0.1 */
 	/* women and men each half of all: size 10, women 0.5 (default) */
 	const char *w = strstr(csv, "\n2026,kommun,women,");

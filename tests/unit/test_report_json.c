@@ -33,7 +33,8 @@ Test(report_json, nulls_none_and_metadata)
 	calc *c = fixture_calc();
 	char *js = fixture_output(write_json, c);
 	/* prod invests nothing: payback "none", return null */
-	cr_assert_not_null(strstr(js, "\"kind\": \"economic\", \"pv_investment\": 0, \"pv_savings\""));
+	cr_assert_not_null(
+	        strstr(js, "\"kind\": \"economic\", \"pv_investment\": 0, \"pv_savings\""));
 	cr_assert_not_null(strstr(js, "\"return\": null, \"payback\": \"none\""));
 	cr_assert_not_null(strstr(js, "\"fiscal\": {\"actors\": [\"kommun\"]"));
 	cr_assert_not_null(strstr(js, "\"society\": {\"actors\": [\"kommun\", \"prod\"]"));
@@ -49,7 +50,8 @@ Test(report_json, nulls_none_and_metadata)
 	cr_assert_float_eq(json_number(b, "intervention", 0), 10, 1e-12);
 	cr_assert_float_eq(json_number(b, "difference", 0), 5, 1e-12);
 	/* two inputs with their SHA-256 */
-	cr_assert_not_null(strstr(js, "\"path\": \"tests/unit/data/reader_report.ini\", \"sha256\": \""));
+	cr_assert_not_null(
+	        strstr(js, "\"path\": \"tests/unit/data/reader_report.ini\", \"sha256\": \""));
 	free(js);
 	calc_free(c);
 }

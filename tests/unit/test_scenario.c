@@ -41,8 +41,7 @@ Test(scenario, transition_keys_with_or_without_blanks)
 	diag d;
 	diag_init(&d);
 	scenario *s = NULL;
-	sk_status st =
-		scenario_parse("tests/unit/data/inline.ini", text, sizeof text - 1, &s, &d);
+	sk_status st = scenario_parse("tests/unit/data/inline.ini", text, sizeof text - 1, &s, &d);
 	cr_assert_eq(st, SK_OK, "%zu messages", diag_count(&d));
 	const transitions *t = &s->tr[TR_BASELINE][FOR_ALL];
 	cr_assert_eq(t->n, 2);
