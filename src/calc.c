@@ -17,7 +17,7 @@ void calc_free(calc *c)
 	free(c);
 }
 
-static sk_status finish(scenario *s, calc **out, diag *d)
+static sk_status finish(scenario *s, calc **out)
 {
 	calc *c = calloc(1, sizeof *c);
 	if (!c) {
@@ -25,7 +25,7 @@ static sk_status finish(scenario *s, calc **out, diag *d)
 		return SK_ENOMEM;
 	}
 	c->s = s;
-	sk_status st = model_build(s, &c->m, d);
+	sk_status st = model_build(s, &c->m);
 	if (st != SK_OK) {
 		calc_free(c);
 		return st;
@@ -61,7 +61,7 @@ sk_status calc_run(const char *scenario_path, calc **out, diag *d)
 	scenario *s;
 	*out = NULL;
 	sk_status st = scenario_load(scenario_path, &s, d);
-	return st == SK_OK ? finish(s, out, d) : st;
+	return st == SK_OK ? finish(s, out) : st;
 }
 
 sk_status calc_run_buffer(const char *path, const char *buf, size_t len, calc **out, diag *d)
@@ -69,7 +69,7 @@ sk_status calc_run_buffer(const char *path, const char *buf, size_t len, calc **
 	scenario *s;
 	*out = NULL;
 	sk_status st = scenario_parse(path, buf, len, &s, d);
-	return st == SK_OK ? finish(s, out, d) : st;
+	return st == SK_OK ? finish(s, out) : st;
 }
 
 sk_status calc_check(const char *scenario_path, diag *d)
@@ -79,7 +79,7 @@ sk_status calc_check(const char *scenario_path, diag *d)
 	sk_status st = scenario_load(scenario_path, &s, d);
 	if (st != SK_OK)
 		return st;
-	st = model_build(s, &m, d);
+	st = model_build(s, &m);
 	model_free(m);
 	scenario_free(s);
 	return st;

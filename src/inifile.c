@@ -65,7 +65,7 @@ static size_t bad_byte(const unsigned char *s, size_t len)
 		}
 		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			return i;
-		if (cp < 0xa0 && cp >= 0x80) /* C1 control characters */
+		if ((cp < 0xa0 && cp >= 0x80) || cp == 0xfeff) /* C1 controls, a stray BOM */
 			return i;
 		i += n + 1;
 	}
@@ -114,6 +114,7 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 		         "expected a section header [name], got an unterminated '[' "
 		         "(keys below it are not read until the next header)");
 		r->in_section = false;
+		r->doc->bad_header = true;
 		return give(str, num, "[" BAD_SECTION "]", 3);
 	}
 	const char *rest = end + 1;
@@ -124,6 +125,7 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 		         "expected only a comment after the section header's ']', got '%.*s'",
 		         (int)(rest_n > 40 ? 40 : rest_n), rest);
 		r->in_section = false;
+		r->doc->bad_header = true;
 		return give(str, num, "[" BAD_SECTION "]", 3);
 	}
 	const char *name = s + 1;
@@ -141,6 +143,7 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 			diag_add(r->d, r->path, r->line, NULL,
 			         "expected a section header [name], got a second '['");
 		r->in_section = false;
+		r->doc->bad_header = true;
 		return give(str, num, "[" BAD_SECTION "]", 3);
 	}
 	ini_doc *doc = r->doc;
@@ -166,7 +169,7 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 		return NULL;
 	}
 	doc->sections = sections;
-	doc->sections[doc->n_sections] = (ini_section){copy, r->line};
+	doc->sections[doc->n_sections] = (ini_section){copy, r->line, false};
 	r->section = doc->n_sections++;
 	r->first_entry = doc->n_entries;
 	r->in_section = true;
@@ -182,6 +185,12 @@ static char *key_line(reader *r, char *str, int num, const char *s, size_t n)
 	n = before_comment(s, n);
 	const char *eq = memchr(s, '=', n);
 	const char *colon = memchr(s, ':', n);
+	if (!eq && colon) {
+		diag_add(r->d, r->path, r->line, NULL,
+		         "expected 'key = value', got a ':' in '%.*s' (write %.*s = ...)",
+		         (int)(n > 60 ? 60 : n), s, (int)(colon - s), s);
+		return give(str, num, "", 0);
+	}
 	if (!eq) {
 		diag_add(r->d, r->path, r->line, NULL,
 		         "expected 'key = value' or a [section] header, got '%.*s'",
@@ -226,12 +235,26 @@ static char *key_line(reader *r, char *str, int num, const char *s, size_t n)
 	return give(str, num, line, key_n + 2);
 }
 
+static char *check_line(reader *r, char *str, int num);
+
 /* The reader inih calls, fgets-style: one physical line per call, checked
  * and reduced to what inih parses faithfully; a line with a mistake becomes
- * an empty line, so inih's count stays ours. */
+ * an empty line, so inih's count stays ours, and marks its section. */
 static char *next_line(char *str, int num, void *stream)
 {
 	reader *r = stream;
+	size_t before = diag_count(r->d);
+	char *res = check_line(r, str, num);
+	if (diag_count(r->d) != before) {
+		r->doc->n_refused++;
+		if (r->in_section)
+			r->doc->sections[r->section].refused = true;
+	}
+	return res;
+}
+
+static char *check_line(reader *r, char *str, int num)
+{
 	if (r->oom || r->pos >= r->len)
 		return NULL;
 	const char *s = r->buf + r->pos;
@@ -256,6 +279,17 @@ static char *next_line(char *str, int num, void *stream)
 			diag_add(r->d, r->path, r->line, NULL,
 			         "byte %zu: expected text, got the control character 0x%02x",
 			         bad + 1, c);
+		else if (n - bad >= 3 && memcmp(s + bad, "\xef\xbb\xbf", 3) == 0)
+			diag_add(r->d, r->path, r->line, NULL,
+			         "byte %zu: expected text, got a byte-order mark inside the file "
+			         "(were two files joined?)",
+			         bad + 1);
+		else if (c == 0xc2 && bad + 1 < n && ((unsigned char)s[bad + 1] & 0xc0) == 0x80)
+			diag_add(
+			        r->d, r->path, r->line, NULL,
+			        "byte %zu: expected text, got the control character U+%04X",
+			        bad + 1,
+			        (unsigned)(((c & 0x1f) << 6) | ((unsigned char)s[bad + 1] & 0x3f)));
 		else
 			diag_add(r->d, r->path, r->line, NULL,
 			         "byte %zu: expected UTF-8 text, got byte 0x%02x (save the file as "
@@ -290,6 +324,8 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 			diag_add(r->d, r->path, r->line, name,
 			         "duplicate key in [%s], first at line %d: expected each key once",
 			         section, doc->entries[i].line);
+			doc->n_refused++;
+			doc->sections[r->section].refused = true;
 			return 1;
 		}
 	}
@@ -338,14 +374,12 @@ sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc *
 		inifile_free(doc);
 		return SK_ENOMEM;
 	}
-	if (rc > 0) /* the reader passed inih a line it still refused */
+	if (rc > 0) { /* the reader passed inih a line it still refused */
 		diag_add(d, path, rc, NULL, "expected 'key = value' or a [section] header");
-	if (diag_count(d) != before) {
-		inifile_free(doc);
-		return SK_EINPUT;
+		doc->n_refused++;
 	}
 	*out = doc;
-	return SK_OK;
+	return diag_count(d) != before ? SK_EINPUT : SK_OK;
 }
 
 sk_status inifile_read(const char *path, ini_doc **out, diag *d, const char *ref_file, int ref_line,

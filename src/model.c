@@ -8,138 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
-                                            "after the intervention"};
-static const char *const sex_words[N_SEX] = {"women", "men"};
-
-/* Where each matrix entry came from, to point at lines in messages. */
-typedef struct origin {
-	int *line; /* [from * n + to], 0 when not from the file */
-	const char **key;
-} origin;
-
-typedef struct reported {
-	int line;
-	size_t from;
-} reported;
-
-typedef struct builder {
-	const scenario *s;
-	model *m;
-	diag *d;
-	reported seen[256];
-	size_t n_seen;
-} builder;
-
-static void apply(gsl_matrix *P, origin *o, const transitions *t, size_t n)
-{
-	for (size_t k = 0; k < t->n; k++) {
-		gsl_matrix_set(P, t->v[k].from, t->v[k].to, t->v[k].p);
-		o->line[t->v[k].from * n + t->v[k].to] = t->v[k].line;
-		o->key[t->v[k].from * n + t->v[k].to] = t->v[k].key;
-	}
-}
-
-/* Sets each diagonal to 1 - the row's moves out, reporting rows above 1. */
-static void close_rows(builder *B, gsl_matrix *P, const origin *o, int set, int sex)
-{
-	size_t n = P->size1;
-	for (size_t a = 0; a < n; a++) {
-		double out = 0;
-		int last = 0;
-		for (size_t b = 0; b < n; b++)
-			if (b != a) {
-				out += gsl_matrix_get(P, a, b);
-				if (o->line[a * n + b] > last)
-					last = o->line[a * n + b];
-			}
-		/* A row that sums to 1 leaves nobody: its diagonal is 0, not the
-		 * 1e-16 of rounding, which would otherwise bound lambda_max. */
-		gsl_matrix_set(P, a, a, fabs(1 - out) <= 1e-12 ? 0 : 1 - out);
-		if (out <= 1 + 1e-12)
-			continue;
-		gsl_matrix_set(P, a, a, 0);
-		bool again = false;
-		for (size_t i = 0; i < B->n_seen; i++)
-			again |= B->seen[i].line == last && B->seen[i].from == a;
-		if (again)
-			continue;
-		if (B->n_seen < sizeof B->seen / sizeof *B->seen)
-			B->seen[B->n_seen++] = (reported){last, a};
-		char list[400] = "";
-		size_t used = 0;
-		for (size_t b = 0; b < n && used < sizeof list - 1; b++)
-			if (b != a && gsl_matrix_get(P, a, b) > 0)
-				used += (size_t)snprintf(
-				        list + used, sizeof list - used, "%s%s %.10g (line %d)",
-				        used ? ", " : "",
-				        o->key[a * n + b] ? o->key[a * n + b] : "?",
-				        gsl_matrix_get(P, a, b), o->line[a * n + b]);
-		char key[80];
-		snprintf(key, sizeof key, "%s -> *", B->s->profile->states[a].id);
-		diag_add(
-		        B->d, B->s->doc->path, last, key,
-		        "expected the yearly moves out of %s to sum to at most 1, got %.10g for %s "
-		        "%s: %s",
-		        B->s->profile->states[a].id, out, sex_words[sex], set_words[set], list);
-	}
-}
-
-/* Outcome mode (SPEC §4): s -> target = rate, target -> s = relapse d_s. */
-static void outcome_matrix(const scenario *s, gsl_matrix *P, const double *d, double rate)
-{
-	size_t n = P->size1, tg = s->outcome_target;
-	gsl_matrix_set_zero(P);
-	double back = 0;
-	for (size_t a = 0; a < n; a++) {
-		if (a == tg)
-			continue;
-		gsl_matrix_set(P, a, tg, rate);
-		gsl_matrix_set(P, a, a, 1 - rate);
-		gsl_matrix_set(P, tg, a, s->outcome_relapse * d[a]);
-		back += s->outcome_relapse * d[a];
-	}
-	gsl_matrix_set(P, tg, tg, 1 - back);
-}
-
-static sk_status build_matrices(builder *B)
-{
-	const scenario *s = B->s;
-	model *m = B->m;
-	size_t n = m->n_states;
-	origin o = {calloc(n * n, sizeof(int)), calloc(n * n, sizeof(char *))};
-	if (!o.line || !o.key) {
-		free(o.line);
-		free(o.key);
-		return SK_ENOMEM;
-	}
-	for (int g = 0; g < N_SEX; g++) {
-		for (int set = 0; set < N_TR; set++) {
-			gsl_matrix *P = m->p[set][g];
-			if (s->outcome_mode) {
-				outcome_matrix(s, P, s->start[g], s->outcome_rate[set]);
-				continue;
-			}
-			/* Layering (docs/method.md): baseline, then the sex's
-			 * baseline; the other sets start from that and apply
-			 * their own keys, then their sex's keys. */
-			memset(o.line, 0, n * n * sizeof(int));
-			memset(o.key, 0, n * n * sizeof(char *));
-			gsl_matrix_set_zero(P);
-			apply(P, &o, &s->tr[TR_BASELINE][FOR_ALL], n);
-			apply(P, &o, &s->tr[TR_BASELINE][FOR_WOMEN + g], n);
-			if (set != TR_BASELINE) {
-				apply(P, &o, &s->tr[set][FOR_ALL], n);
-				apply(P, &o, &s->tr[set][FOR_WOMEN + g], n);
-			}
-			close_rows(B, P, &o, set, g);
-		}
-	}
-	free(o.line);
-	free(o.key);
-	return SK_OK;
-}
-
 /* Largest lambda <= 10 keeping every entry of P_base + lambda * delta in
  * [0, 1], for the intervention and after matrices of both sexes. */
 static double lambda_max(const model *m)
@@ -162,47 +30,6 @@ static double lambda_max(const model *m)
 	return best < 1 ? 1 : best; /* the assumed effect itself is valid */
 }
 
-static sk_status build_costs(builder *B)
-{
-	const scenario *s = B->s;
-	const profile *p = s->profile;
-	model *m = B->m;
-	double to = profile_index_value(p, s->price_year);
-	gsl_matrix_set_zero(m->unit_cost);
-	bool reported_target = false;
-	for (size_t i = 0; i < p->n_items; i++) {
-		const profile_item *it = &p->items[i];
-		double factor = 1;
-		if (it->price_year != s->price_year) {
-			double from = profile_index_value(p, it->price_year);
-			if (from == 0) {
-				diag_add(B->d, p->doc->path,
-				         it->price_year_line ? it->price_year_line : it->line,
-				         it->key,
-				         "expected price year %d in the profile's [index] to move "
-				         "this "
-				         "amount to %d, got no such year",
-				         it->price_year, s->price_year);
-				continue;
-			}
-			if (to == 0) {
-				if (!reported_target)
-					diag_add(B->d, s->doc->path, 0, "price_year",
-					         "expected price year %d in the [index] of %s to "
-					         "move "
-					         "prices from %d, got no such year",
-					         s->price_year, p->doc->path, it->price_year);
-				reported_target = true;
-				continue;
-			}
-			factor = to / from;
-		}
-		double *c = gsl_matrix_ptr(m->unit_cost, it->state, it->actor);
-		*c += it->amount_sek * factor;
-	}
-	return SK_OK;
-}
-
 void model_free(model *m)
 {
 	if (!m)
@@ -221,7 +48,7 @@ void model_free(model *m)
 	free(m);
 }
 
-sk_status model_build(const scenario *s, model **out, diag *d)
+sk_status model_build(const scenario *s, model **out)
 {
 	*out = NULL;
 	const profile *p = s->profile;
@@ -257,19 +84,15 @@ sk_status model_build(const scenario *s, model **out, diag *d)
 	memcpy(m->fixed, s->fixed_cost, na * sizeof(double));
 	memcpy(m->per_participant, s->cost_per_participant, na * sizeof(double));
 	memcpy(m->startup, s->startup_cost, na * sizeof(double));
-	for (int g = 0; g < N_SEX; g++)
-		for (size_t i = 0; i < n; i++)
-			gsl_vector_set(m->start[g], i, s->start[g][i]);
-	size_t before = diag_count(d);
-	builder B = {.s = s, .m = m, .d = d};
-	sk_status st = build_matrices(&B);
-	if (st == SK_OK)
-		st = build_costs(&B);
-	if (st == SK_OK && diag_count(d) != before)
-		st = SK_EINPUT;
-	if (st != SK_OK) {
-		model_free(m);
-		return st;
+	gsl_matrix_const_view costs = gsl_matrix_const_view_array(s->unit_cost, n, na);
+	gsl_matrix_memcpy(m->unit_cost, &costs.matrix);
+	for (int g = 0; g < N_SEX; g++) {
+		gsl_vector_const_view d = gsl_vector_const_view_array(s->start[g], n);
+		gsl_vector_memcpy(m->start[g], &d.vector);
+		for (int set = 0; set < N_TR; set++) {
+			gsl_matrix_const_view P = gsl_matrix_const_view_array(s->p[set][g], n, n);
+			gsl_matrix_memcpy(m->p[set][g], &P.matrix);
+		}
 	}
 	for (int g = 0; g < N_SEX; g++)
 		for (int set = 0; set < N_TR; set++) {

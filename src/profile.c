@@ -24,6 +24,7 @@ typedef struct loader {
 	const char **actor_ids; /* for suggestions */
 	const char **state_ids;
 	bool oom;
+	bool actors_refused; /* a line of [actors] was refused: actors may be missing */
 } loader;
 
 static void read_profile_section(loader *L)
@@ -62,7 +63,7 @@ static void read_profile_section(loader *L)
 			              profile_keys, 3);
 		}
 	}
-	if (!have_year)
+	if (!have_year && !doc->sections[s].refused)
 		diag_add(L->d, doc->path, doc->sections[s].line, "price_year",
 		         "expected the year of the profile's prices in [profile], got none");
 }
@@ -75,6 +76,7 @@ static void read_actors(loader *L)
 	size_t first = 0, end = 0;
 	if (s != SIZE_MAX)
 		inifile_entries(doc, s, &first, &end);
+	L->actors_refused = doc->bad_header || (s != SIZE_MAX && doc->sections[s].refused);
 	if (end == first) {
 		diag_add(L->d, doc->path, s == SIZE_MAX ? 0 : doc->sections[s].line, NULL,
 		         "expected an [actors] section listing at least one actor (id = label), "
@@ -120,8 +122,9 @@ static void read_actor_kinds(loader *L)
 		const ini_entry *e = &doc->entries[i];
 		size_t a = profile_actor_index(L->p, e->key);
 		if (a == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "actor", e->key,
-			              L->actor_ids, L->p->n_actors);
+			if (L->p->n_actors && !L->actors_refused) /* else already reported */
+				value_unknown(L->d, doc->path, e->line, e->key, "actor", e->key,
+				              L->actor_ids, L->p->n_actors);
 			continue;
 		}
 		if (strcmp(e->value, "fiscal") == 0)
@@ -249,8 +252,9 @@ static void read_state(loader *L, size_t s)
 			}
 			size_t a = profile_actor_index(p, parts[0]);
 			if (a == SIZE_MAX) {
-				value_unknown(L->d, doc->path, e->line, e->key, "actor", parts[0],
-				              L->actor_ids, p->n_actors);
+				if (p->n_actors && !L->actors_refused) /* else already reported */
+					value_unknown(L->d, doc->path, e->line, e->key, "actor",
+					              parts[0], L->actor_ids, p->n_actors);
 				continue;
 			}
 			if (n == 2) {
@@ -298,6 +302,7 @@ static void read_state(loader *L, size_t s)
 				              "a year between 1800 and 2300", &y)) {
 					p->items[it].price_year = (int)y;
 					p->items[it].price_year_line = e->line;
+					p->items[it].price_year_key = e->key;
 				}
 			} else {
 				value_unknown(L->d, doc->path, e->line, e->key, "item attribute",
@@ -309,6 +314,7 @@ static void read_state(loader *L, size_t s)
 
 sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 {
+	size_t refused = doc->n_refused;
 	*out = NULL;
 	profile *p = calloc(1, sizeof *p);
 	if (!p) {
@@ -318,7 +324,7 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 	p->doc = doc;
 	p->name = doc->path;
 	p->currency = "SEK";
-	loader L = {p, doc, d, NULL, NULL, false};
+	loader L = {p, doc, d, NULL, NULL, false, false};
 	size_t before = diag_count(d);
 	size_t n_sec = doc->n_sections;
 	p->states = calloc(n_sec + 1, sizeof *p->states);
@@ -348,7 +354,7 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 		         "expected at least one [state ID] section with unit costs, got none");
 	free(L.actor_ids);
 	free(L.state_ids);
-	if (diag_count(d) != before) {
+	if (diag_count(d) != before || refused) {
 		profile_free(p);
 		return SK_EINPUT;
 	}
@@ -367,7 +373,7 @@ sk_status profile_load(const char *path, profile **out, diag *d, const char *ref
 	ini_doc *doc;
 	*out = NULL;
 	sk_status st = inifile_read(path, &doc, d, ref_file, ref_line, ref_key);
-	if (st != SK_OK)
+	if (!doc)
 		return st;
 	return profile_from_doc(doc, out, d);
 }

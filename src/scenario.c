@@ -96,9 +96,11 @@ static void read_scenario_section(loader *L)
 	scenario *s = L->s;
 	size_t sec = inifile_find_section(doc, "scenario");
 	if (sec == SIZE_MAX) {
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected a [scenario] section with name, profiles, start_year and years, "
-		         "got none");
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected a [scenario] section with name, profiles, start_year "
+			         "and years, "
+			         "got none");
 		return;
 	}
 	size_t first, end;
@@ -138,8 +140,11 @@ static void read_scenario_section(loader *L)
 				s->years = (int)v;
 			break;
 		case 4:
-			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200", &v))
+			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
+			              &v)) {
 				s->price_year = (int)v;
+				s->price_year_line = e->line;
+			}
 			break;
 		case 5:
 			value_number(L->d, doc, e, 0, 0.5,
@@ -157,6 +162,8 @@ static void read_scenario_section(loader *L)
 		}
 	}
 	const int line = doc->sections[sec].line;
+	if (doc->sections[sec].refused)
+		return; /* a refused line may have been the missing key */
 	if (!L->have[1])
 		diag_add(L->d, doc->path, line, "profiles",
 		         "expected the path of the profile file (e.g. "
@@ -221,14 +228,17 @@ static void read_cohort(loader *L)
 	}
 	size_t sec = inifile_find_section(doc, "cohort");
 	if (sec == SIZE_MAX) {
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected a [cohort] section with size and the starting distribution, got "
-		         "none");
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected a [cohort] section with size and the starting "
+			         "distribution, got "
+			         "none");
 		return;
 	}
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
 	bool have_size = false;
+	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		size_t k = find_key(cohort_keys, 3, e->key);
@@ -251,10 +261,14 @@ static void read_cohort(loader *L)
 			read_distribution(L, e, s->start[SEX_WOMEN]);
 		}
 	}
-	if (!have_size)
+	/* Knock-on messages only mislead: no sum or missing key after a
+	 * refused line or entry in the section. */
+	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
+	if (!have_size && clean)
 		diag_add(L->d, doc->path, doc->sections[sec].line, "size",
 		         "expected the number of participants per intake, got none");
-	check_sum(L, s->start[SEX_WOMEN], first, end, doc->sections[sec].line, "[cohort]");
+	if (clean)
+		check_sum(L, s->start[SEX_WOMEN], first, end, doc->sections[sec].line, "[cohort]");
 	s->start_line[SEX_WOMEN] = s->start_line[SEX_MEN] = doc->sections[sec].line;
 	memcpy(s->start[SEX_MEN], s->start[SEX_WOMEN], n * sizeof(double));
 	if (s->years && s->intakes > s->years) {
@@ -273,11 +287,13 @@ static void read_cohort(loader *L)
 			continue;
 		inifile_entries(doc, ps, &first, &end);
 		memset(s->start[g], 0, n * sizeof(double));
+		before = diag_count(L->d);
 		for (size_t i = first; i < end; i++)
 			read_distribution(L, &doc->entries[i], s->start[g]);
 		char name[32];
 		snprintf(name, sizeof name, "[%s]", per_sex[g]);
-		check_sum(L, s->start[g], first, end, doc->sections[ps].line, name);
+		if (diag_count(L->d) == before && !doc->sections[ps].refused)
+			check_sum(L, s->start[g], first, end, doc->sections[ps].line, name);
 		s->start_line[g] = doc->sections[ps].line;
 	}
 }
@@ -296,13 +312,16 @@ static void read_intervention(loader *L)
 	}
 	size_t sec = inifile_find_section(doc, "intervention");
 	if (sec == SIZE_MAX) {
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected an [intervention] section with name, years and costs, got none");
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected an [intervention] section with name, years and costs, "
+			         "got none");
 		return;
 	}
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
 	bool have_years = false;
+	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		long v;
@@ -346,7 +365,7 @@ static void read_intervention(loader *L)
 		value_number(L->d, doc, e, 0, 1e12, "an amount in kronor of at least 0",
 		             &target[a]);
 	}
-	if (!have_years)
+	if (!have_years && diag_count(L->d) == before && !doc->sections[sec].refused)
 		diag_add(L->d, doc->path, doc->sections[sec].line, "years",
 		         "expected the years each intake spends in the intervention, got none");
 }
@@ -411,6 +430,7 @@ static void read_transitions(loader *L, transition_set set, int who)
 	t->line = doc->sections[sec].line;
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
+	size_t before = diag_count(L->d);
 	t->v = calloc(end - first + 1, sizeof *t->v);
 	if (!t->v) {
 		L->oom = true;
@@ -437,6 +457,7 @@ static void read_transitions(loader *L, transition_set set, int who)
 		if (!dup)
 			t->v[t->n++] = (transition){from, to, p, e->key, e->line};
 	}
+	t->failed = diag_count(L->d) != before || doc->sections[sec].refused;
 }
 
 static void read_outcome(loader *L, size_t sec)
@@ -448,6 +469,7 @@ static void read_outcome(loader *L, size_t sec)
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
 	bool have[5] = {false};
+	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		size_t k = find_key(outcome_keys, 5, e->key);
@@ -473,7 +495,8 @@ static void read_outcome(loader *L, size_t sec)
 		}
 	}
 	static const char *const required[3] = {"target", "baseline", "intervention"};
-	for (int k = 0; k < 3; k++)
+	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
+	for (int k = 0; k < 3 && clean; k++)
 		if (!have[k])
 			diag_add(L->d, doc->path, s->outcome_line, required[k],
 			         "expected %s in [outcome], got none", required[k]);
@@ -504,18 +527,213 @@ static void read_dynamics(loader *L)
 		return;
 	}
 	if (!any_tr) {
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected [baseline] and [intervention.transitions] sections, or an "
-		         "[outcome] section, got none");
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected [baseline] and [intervention.transitions] sections, or "
+			         "an "
+			         "[outcome] section, got none");
 		return;
 	}
-	if (inifile_find_section(doc, "baseline") == SIZE_MAX)
+	if (inifile_find_section(doc, "baseline") == SIZE_MAX && !doc->bad_header)
 		diag_add(L->d, doc->path, 0, NULL,
 		         "expected a [baseline] section with the yearly transitions without the "
 		         "intervention, got none");
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
 			read_transitions(L, (transition_set)set, who);
+}
+
+/* Outcome mode (SPEC §4): s -> target = rate, target -> s = relapse d_s. */
+static void outcome_matrix(const scenario *s, double *P, size_t n, const double *d, double rate)
+{
+	size_t tg = s->outcome_target;
+	memset(P, 0, n * n * sizeof *P);
+	double back = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (a == tg)
+			continue;
+		P[a * n + tg] = rate;
+		P[a * n + a] = 1 - rate;
+		P[tg * n + a] = s->outcome_relapse * d[a];
+		back += s->outcome_relapse * d[a];
+	}
+	P[tg * n + tg] = 1 - back;
+}
+
+/* Where each entry of a matrix came from, to point at lines in messages. */
+typedef struct origin {
+	const transition **from; /* [a * n + b], NULL when not from the file */
+} origin;
+
+static void apply(double *P, origin *o, const transitions *t, size_t n)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		P[t->v[k].from * n + t->v[k].to] = t->v[k].p;
+		o->from[t->v[k].from * n + t->v[k].to] = &t->v[k];
+	}
+}
+
+static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
+                                            "after the intervention"};
+static const char *const sex_words[N_SEX] = {"for women ", "for men "};
+
+/* Sets each diagonal to 1 - the row's moves out and reports rows above 1,
+ * once per row and line however many matrices share it. */
+static void close_rows(loader *L, double *P, const origin *o, int set, int sex, bool sex_specific,
+                       int *seen_line, size_t *seen_from, size_t *n_seen)
+{
+	size_t n = L->p->n_states;
+	for (size_t a = 0; a < n; a++) {
+		double out = 0;
+		const transition *last = NULL;
+		for (size_t b = 0; b < n; b++) {
+			if (b == a)
+				continue;
+			out += P[a * n + b];
+			const transition *t = o->from[a * n + b];
+			if (t && (!last || t->line > last->line))
+				last = t;
+		}
+		/* A row that sums to 1 leaves nobody: its diagonal is 0, not the
+		 * 1e-16 of rounding, which would otherwise bound lambda_max. */
+		P[a * n + a] = fabs(1 - out) <= 1e-12 ? 0 : 1 - out;
+		if (out <= 1 + 1e-12 || !last)
+			continue;
+		P[a * n + a] = 0;
+		bool again = false;
+		for (size_t i = 0; i < *n_seen; i++)
+			again |= seen_line[i] == last->line && seen_from[i] == a;
+		if (again || *n_seen == 64)
+			continue;
+		seen_line[*n_seen] = last->line;
+		seen_from[(*n_seen)++] = a;
+		char list[400] = "";
+		size_t used = 0;
+		for (size_t b = 0; b < n && used < sizeof list - 1; b++) {
+			const transition *t = o->from[a * n + b];
+			if (b != a && t && t->p > 0)
+				used += (size_t)snprintf(list + used, sizeof list - used,
+				                         "%s%s = %.10g (line %d)", used ? ", " : "",
+				                         t->key, t->p, t->line);
+		}
+		char key[80];
+		snprintf(key, sizeof key, "%s -> *", L->p->states[a].id);
+		diag_add(L->d, L->doc->path, last->line, key,
+		         "expected the yearly moves out of %s to sum to at most 1, got %.10g %s%s: "
+		         "%s",
+		         L->p->states[a].id, out, sex_specific ? sex_words[sex] : "",
+		         set_words[set], list);
+	}
+}
+
+/* Layers the transition sections into the matrices as used (docs/method.md):
+ * [baseline], then the sex's [baseline.g]; the other sets start from that
+ * and apply their own keys, then their sex's keys. Matrices built from a
+ * section with a refused entry are not checked: their rows are unknown. */
+static bool build_matrices(loader *L)
+{
+	scenario *s = L->s;
+	size_t n = L->p->n_states;
+	origin o = {calloc(n * n, sizeof *o.from)};
+	if (!o.from)
+		return false;
+	int seen_line[64];
+	size_t seen_from[64], n_seen = 0;
+	for (int g = 0; g < N_SEX; g++) {
+		for (int set = 0; set < N_TR; set++) {
+			double *P = s->p[set][g] = calloc(n * n, sizeof *P);
+			if (!P) {
+				free(o.from);
+				return false;
+			}
+			if (s->outcome_mode) {
+				if (s->outcome_target < n) /* else already reported */
+					outcome_matrix(s, P, n, s->start[g], s->outcome_rate[set]);
+				continue;
+			}
+			memset(o.from, 0, n * n * sizeof *o.from);
+			const transitions *layers[4] = {
+			        &s->tr[TR_BASELINE][FOR_ALL], &s->tr[TR_BASELINE][FOR_WOMEN + g],
+			        &s->tr[set][FOR_ALL], &s->tr[set][FOR_WOMEN + g]};
+			int n_layers = set == TR_BASELINE ? 2 : 4;
+			bool failed = false, sex_specific = false;
+			for (int k = 0; k < n_layers; k++) {
+				apply(P, &o, layers[k], n);
+				failed |= layers[k]->failed;
+				sex_specific |= (k == 1 || k == 3) && layers[k]->n > 0;
+			}
+			if (failed) {
+				for (size_t a = 0; a < n; a++)
+					P[a * n + a] = 0;
+				continue;
+			}
+			close_rows(L, P, &o, set, g, sex_specific, seen_line, seen_from, &n_seen);
+		}
+	}
+	free(o.from);
+	return true;
+}
+
+/* Unit costs moved to the scenario's price year by the index ratio: each
+ * item from its own price year (docs/method.md). */
+static bool resolve_costs(loader *L)
+{
+	scenario *s = L->s;
+	const profile *p = L->p;
+	s->unit_cost = calloc(p->n_states * p->n_actors + 1, sizeof *s->unit_cost);
+	if (!s->unit_cost)
+		return false;
+	double to = profile_index_value(p, s->price_year);
+	bool told_to = false, told_profile_year = false;
+	for (size_t i = 0; i < p->n_items; i++) {
+		const profile_item *it = &p->items[i];
+		double factor = 1;
+		if (it->price_year != s->price_year) {
+			double from = profile_index_value(p, it->price_year);
+			if (to == 0) {
+				if (!told_to && s->price_year_line)
+					diag_add(L->d, L->doc->path, s->price_year_line,
+					         "price_year",
+					         "expected price year %d in the [index] of %s to "
+					         "move prices "
+					         "from %d, got no such year",
+					         s->price_year, p->doc->path, it->price_year);
+				else if (!told_to)
+					diag_add(L->d, p->doc->path, p->price_year_line,
+					         "price_year",
+					         "expected price year %d in the profile's [index] "
+					         "to move "
+					         "prices from "
+					         "%d, got no such year",
+					         s->price_year, it->price_year);
+				told_to = true;
+				continue;
+			}
+			if (from == 0 && it->price_year_key) {
+				diag_add(L->d, p->doc->path, it->price_year_line,
+				         it->price_year_key,
+				         "expected price year %d in the profile's [index] to move "
+				         "this "
+				         "amount to %d, got no such year",
+				         it->price_year, s->price_year);
+				continue;
+			}
+			if (from == 0) {
+				if (!told_profile_year)
+					diag_add(L->d, p->doc->path, p->price_year_line,
+					         "price_year",
+					         "expected price year %d in the profile's [index] "
+					         "to move "
+					         "the profile's amounts to %d, got no such year",
+					         it->price_year, s->price_year);
+				told_profile_year = true;
+				continue;
+			}
+			factor = to / from;
+		}
+		s->unit_cost[it->state * p->n_actors + it->actor] += it->amount_sek * factor;
+	}
+	return true;
 }
 
 static void check_sections(loader *L)
@@ -528,7 +746,9 @@ static void check_sections(loader *L)
 	}
 }
 
-static sk_status from_doc(ini_doc *doc, scenario **out, diag *d)
+/* Interprets a document; read_status is what reading it returned (SK_OK,
+ * or SK_EINPUT when lines were refused: the other lines are still checked). */
+static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, diag *d)
 {
 	*out = NULL;
 	scenario *s = calloc(1, sizeof *s);
@@ -584,13 +804,17 @@ static sk_status from_doc(ini_doc *doc, scenario **out, diag *d)
 		read_intervention(&L);
 	if (!L.oom)
 		read_dynamics(&L);
+	if (p && !L.oom && !build_matrices(&L))
+		L.oom = true;
+	if (p && !L.oom && !resolve_costs(&L))
+		L.oom = true;
 	free(L.state_ids);
 	free(L.actor_ids);
 	if (L.oom) {
 		scenario_free(s);
 		return SK_ENOMEM;
 	}
-	if (diag_count(d) != before) {
+	if (diag_count(d) != before || read_status != SK_OK || !p) {
 		scenario_free(s);
 		return SK_EINPUT;
 	}
@@ -602,16 +826,18 @@ sk_status scenario_load(const char *path, scenario **out, diag *d)
 {
 	ini_doc *doc;
 	*out = NULL;
+	diag_file(d, path); /* the scenario's messages before its profile's */
 	sk_status st = inifile_read(path, &doc, d, NULL, 0, NULL);
-	return st == SK_OK ? from_doc(doc, out, d) : st;
+	return doc ? from_doc(doc, st, out, d) : st;
 }
 
 sk_status scenario_parse(const char *path, const char *buf, size_t len, scenario **out, diag *d)
 {
 	ini_doc *doc;
 	*out = NULL;
+	diag_file(d, path);
 	sk_status st = inifile_parse(path, buf, len, &doc, d);
-	return st == SK_OK ? from_doc(doc, out, d) : st;
+	return doc ? from_doc(doc, st, out, d) : st;
 }
 
 void scenario_free(scenario *s)
@@ -626,8 +852,12 @@ void scenario_free(scenario *s)
 	free(s->fixed_cost);
 	free(s->cost_per_participant);
 	free(s->startup_cost);
-	for (int set = 0; set < N_TR; set++)
+	for (int set = 0; set < N_TR; set++) {
 		for (int who = 0; who < N_FOR; who++)
 			free(s->tr[set][who].v);
+		for (int g = 0; g < N_SEX; g++)
+			free(s->p[set][g]);
+	}
+	free(s->unit_cost);
 	free(s);
 }

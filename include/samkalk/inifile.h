@@ -12,6 +12,7 @@
 #ifndef SAMKALK_INIFILE_H
 #define SAMKALK_INIFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,7 @@
 typedef struct ini_section {
 	char *name; /* trimmed, without brackets */
 	int line;
+	bool refused; /* a line in this section was refused */
 } ini_section;
 
 typedef struct ini_entry {
@@ -37,18 +39,23 @@ typedef struct ini_doc {
 	size_t n_sections;
 	ini_entry *entries; /* in file order; a section's entries are contiguous */
 	size_t n_entries;
+	size_t n_refused; /* lines refused, each with a message */
+	bool bad_header;  /* a [section] header was refused: its keys are missing */
 } ini_doc;
 
 /* Reads and checks the file at path. Every mistake goes to d. When the file
  * cannot be opened, the message is attributed to ref_file:ref_line: ref_key
  * if ref_file is given (the key that named the file), else to path.
- * Returns SK_OK with *out set, SK_EINPUT (messages in d, *out NULL) or
- * SK_ENOMEM. */
+ * Returns SK_OK with *out set; SK_EINPUT when lines were refused, with *out
+ * still set to the document of the other lines (refused lines left out and
+ * their sections marked) so that later checks report the file's other
+ * mistakes too; SK_EINPUT with *out NULL when the file could not be read at
+ * all; or SK_ENOMEM. */
 sk_status inifile_read(const char *path, ini_doc **out, diag *d, const char *ref_file, int ref_line,
                        const char *ref_key);
 
 /* The same from a buffer of len bytes; path is used in messages only.
- * The SHA-256 is of the buffer. */
+ * The SHA-256 is of the buffer. Same returns. */
 sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc **out, diag *d);
 
 /* Frees a document; accepts NULL. */

@@ -1,11 +1,10 @@
 /* model.h -- the cohort projection of SPEC §5: both arms, both sexes, every
  * intake, year by year, into costs per actor and investment per actor.
  *
- * model_build() turns a checked scenario into numbers (matrices layered per
- * sex, unit costs moved to the price year) and catches the mistakes only
- * visible then (a row summing above 1, a price year missing from the index);
- * model_project() then runs without allocating, so it can be called many
- * times (break-even, Monte Carlo). */
+ * model_build() puts a checked scenario's matrices and unit costs into GSL
+ * form and finds the effect's largest scale; model_project() then runs
+ * without allocating, so it can be called many times (break-even, Monte
+ * Carlo). */
 #ifndef SAMKALK_MODEL_H
 #define SAMKALK_MODEL_H
 
@@ -40,9 +39,9 @@ typedef struct model {
 	double lambda_max; /* largest effect scale (<= 10) keeping P in 0..1 */
 } model;
 
-/* Builds the model of a checked scenario; mistakes go to d. Returns SK_OK,
- * SK_EINPUT or SK_ENOMEM. */
-sk_status model_build(const scenario *s, model **out, diag *d);
+/* Builds the model of a checked scenario (its matrices and unit costs
+ * resolved by scenario_load). Returns SK_OK or SK_ENOMEM. */
+sk_status model_build(const scenario *s, model **out);
 void model_free(model *m);
 
 /* Year-by-year results of one projection, and the scratch it needs. */

@@ -20,11 +20,12 @@ typedef struct profile_actor {
 
 typedef struct profile_item {
 	size_t state, actor;
-	const char *name;   /* the ITEM of ACTOR.ITEM */
-	const char *key;    /* ACTOR.ITEM as written */
-	double amount_sek;  /* per person and year, in prices of price_year */
-	int price_year;     /* ACTOR.ITEM.price_year, else the profile's */
-	const char *source; /* ACTOR.ITEM.source, or NULL */
+	const char *name;           /* the ITEM of ACTOR.ITEM */
+	const char *key;            /* ACTOR.ITEM as written */
+	double amount_sek;          /* per person and year, in prices of price_year */
+	int price_year;             /* ACTOR.ITEM.price_year, else the profile's */
+	const char *source;         /* ACTOR.ITEM.source, or NULL */
+	const char *price_year_key; /* ACTOR.ITEM.price_year as written, or NULL */
 	int line, price_year_line;
 } profile_item;
 

@@ -29,7 +29,8 @@ typedef struct transition {
 typedef struct transitions {
 	transition *v;
 	size_t n;
-	int line; /* of the section header; 0 when the section is absent */
+	int line;    /* of the section header; 0 when the section is absent */
+	bool failed; /* a line or entry of the section was refused */
 } transitions;
 
 typedef struct scenario {
@@ -39,6 +40,7 @@ typedef struct scenario {
 	int profile_line;
 	const char *name;
 	int start_year, years, price_year;
+	int price_year_line; /* 0 when it is the profile's */
 	double discount_rate;
 	discount_timing timing;
 	costs_on costs_on;
@@ -57,10 +59,18 @@ typedef struct scenario {
 	double outcome_rate[N_TR]; /* baseline, intervention, after */
 	double outcome_relapse;
 	int outcome_line;
+	/* Resolved from the above when the files are right (docs/method.md):
+	 * the matrices as used, per set and sex, n x n row-major, each row
+	 * summing to 1; and unit costs moved to price_year, states x actors. */
+	double *p[N_TR][N_SEX];
+	double *unit_cost;
 } scenario;
 
-/* Reads a scenario file and the profile it names, checking both. Every
- * mistake goes to d. Returns SK_OK, SK_EINPUT or SK_ENOMEM. */
+/* Reads a scenario file and the profile it names, checking both, layers
+ * the transition sections into matrices (a row above 1 is a mistake) and
+ * moves unit costs to the price year (a year missing from the index is a
+ * mistake). Every mistake of both files goes to d. Returns SK_OK, SK_EINPUT
+ * or SK_ENOMEM. */
 sk_status scenario_load(const char *path, scenario **out, diag *d);
 
 /* The same from a buffer (path for messages and for finding the profile). */

@@ -37,10 +37,14 @@ static void refused(const char *text, size_t len, const char *want)
 {
 	diag d;
 	diag_init(&d);
-	ini_doc *doc = (ini_doc *)1;
+	ini_doc *doc = NULL;
 	sk_status st = inifile_parse("t.ini", text, len, &doc, &d);
 	cr_assert_eq(st, SK_EINPUT, "status %d for %s", st, text);
-	cr_assert_null(doc, "a refused file gives no document");
+	/* the document of the other lines comes back, so that later checks
+	 * can report the file's other mistakes; the refused lines are counted */
+	cr_assert_not_null(doc);
+	cr_assert_gt(doc->n_refused, 0);
+	inifile_free(doc);
 	char *out = printed(&d);
 	cr_assert_str_eq(out, want);
 	free(out);
@@ -482,4 +486,38 @@ Test(inifile, read_refuses_a_directory)
 Test(inifile, free_accepts_null)
 {
 	inifile_free(NULL);
+}
+
+/* A refused line marks its section and leaves the other lines in the
+ * document: line 3 (indented) is refused in [a]; [b] is untouched. */
+Test(inifile, refused_line_marks_its_section_and_keeps_the_rest)
+{
+	diag d;
+	diag_init(&d);
+	ini_doc *doc = NULL;
+	static const char text[] = "[a]\nx = 1\n  y = 2\n[b]\nz = 3\n";
+	cr_assert_eq(inifile_parse("t.ini", text, sizeof text - 1, &doc, &d), SK_EINPUT);
+	cr_assert_not_null(doc);
+	cr_assert_eq(doc->n_refused, 1);
+	cr_assert_eq(doc->n_entries, 2); /* x and z */
+	cr_assert(doc->sections[0].refused);
+	cr_assert(!doc->sections[1].refused);
+	cr_assert(!doc->bad_header);
+	inifile_free(doc);
+	diag_free(&d);
+}
+
+/* An unterminated header is a bad header: the keys under it are dropped,
+ * so checks for missing sections must stay silent. */
+Test(inifile, unterminated_header_sets_bad_header)
+{
+	diag d;
+	diag_init(&d);
+	ini_doc *doc = NULL;
+	static const char text[] = "[a]\nx = 1\n[b\ny = 2\n";
+	cr_assert_eq(inifile_parse("t.ini", text, sizeof text - 1, &doc, &d), SK_EINPUT);
+	cr_assert(doc->bad_header);
+	cr_assert_eq(doc->n_entries, 1); /* y is not put in [a] */
+	inifile_free(doc);
+	diag_free(&d);
 }
