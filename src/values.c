@@ -25,7 +25,7 @@ bool value_number_text(diag *d, const char *file, int line, const char *key, con
 	} else if (!plain) {
 		if (strchr(s, ',') && !strchr(s, ' '))
 			why = "a ',' (use '.' as the decimal sign)";
-		else if (strchr(s, ' '))
+		else if (strspn(s, "0123456789 ") == strlen(s))
 			why = "spaces inside the number (write 1500000, not 1 500 000)";
 		else if (strchr(s, '%'))
 			why = "a '%' (write 0.05 for 5 %)";
@@ -160,12 +160,16 @@ void value_unknown(diag *d, const char *file, int line, const char *key, const c
 		                         candidates[i]);
 	if (n > 8 && used < sizeof list)
 		snprintf(list + used, sizeof list - used, ", ...");
+	/* "key in [scenario]" reads "unknown key 'x' in [scenario]" */
+	const char *in = strstr(kind, " in ");
+	int kind_n = in ? (int)(in - kind) : (int)strlen(kind);
+	const char *where = in ? in : "";
 	const char *near = value_nearest(word, candidates, n);
 	if (near)
 		diag_add(d, file, line, key,
-		         "unknown %s '%.*s', did you mean '%s'? (expected one of %s)", kind, SHOWN,
-		         word, near, list);
+		         "unknown %.*s '%.*s'%s, did you mean '%s'? (expected one of %s)", kind_n,
+		         kind, SHOWN, word, where, near, list);
 	else
-		diag_add(d, file, line, key, "unknown %s '%.*s', expected one of %s", kind, SHOWN,
-		         word, list);
+		diag_add(d, file, line, key, "unknown %.*s '%.*s'%s, expected one of %s", kind_n,
+		         kind, SHOWN, word, where, list);
 }

@@ -328,7 +328,7 @@ Test(values, unknown_lists_candidates_and_suggests)
 	value_unknown(&d, "s.ini", 11, NULL, "section", "zzzzzz", many, 9);
 	char *text = printed(&d);
 	cr_assert_str_eq(text,
-	                 "s.ini:7: discount_rat: unknown key in [scenario] 'discount_rat', did you "
+	                 "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you "
 	                 "mean 'discount_rate'? (expected one of name, profiles, start_year, years, "
 	                 "price_year, discount_rate, discount_timing, costs_on)\n"
 	                 "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
