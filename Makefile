@@ -27,11 +27,15 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages: to build, and (second list) for the tests only.
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
-TEST_DEBS  := libcriterion-dev python3
+TEST_DEBS  := libcriterion-dev python3 clang-format
 
 EXAMPLE := scenarios/unga-vuxna.ini
 
-.PHONY: all deps run test unit cases e2e bench format clean update-expected
+.PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected
+
+# The sanitizer build: every test again under AddressSanitizer,
+# UndefinedBehaviorSanitizer and LeakSanitizer; any report fails.
+SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 all: $(BUILD)/samkalk
 
@@ -68,7 +72,18 @@ run: deps
 	./$(BUILD)/samkalk run $(EXAMPLE) --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) --no-print-directory all unit cases e2e
+	@$(MAKE) --no-print-directory all unit cases e2e format-check
+	@$(MAKE) --no-print-directory sanitize
+
+sanitize:
+	@echo "== the same tests under -fsanitize=address,undefined"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases e2e
+
+format-check:
+	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h \
+	  && echo "ok   clang-format leaves no diff"
+
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t --jobs 1 || fail=1; done; exit $$fail
@@ -86,7 +101,7 @@ bench: $(BUILD)/samkalk
 	@sh bench/run.sh $(BUILD)/samkalk
 
 format:
-	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c
+	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -rf $(BUILD) out

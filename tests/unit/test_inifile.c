@@ -247,7 +247,7 @@ Test(inifile, line_of_4096_bytes_accepted_4097_refused)
 Test(inifile, inline_comment_cut_only_after_a_blank)
 {
 	const char *text = "[a]\n"
-	                   "x = 12 ; a comment\n"    /* cut */
+	                   "x = 12 ; a comment\n"     /* cut */
 	                   "y = Unga;vuxna\n"         /* kept: no blank before ';' */
 	                   "z = 0.5\t; tab before\n"  /* cut */
 	                   "w = ; only a comment\n"   /* empty value */
@@ -366,7 +366,8 @@ Test(inifile, duplicate_section_refused_with_both_lines)
 
 Test(inifile, key_before_any_section_refused)
 {
-	refused_text("x = 1\n[a]\n", "t.ini:1: x: expected a [section] header above the first key\n");
+	refused_text("x = 1\n[a]\n",
+	             "t.ini:1: x: expected a [section] header above the first key\n");
 }
 
 Test(inifile, lines_that_are_not_key_value)
@@ -402,8 +403,9 @@ Test(inifile, control_characters_refused)
 	             "b\n",
 	             "t.ini:2: byte 6: expected text, got the control character 0x1b\n");
 	/* a NUL inside the buffer: the length, not the NUL, ends the file */
-	refused("[a]\nx = 1\0002\n", 12, "t.ini:2: byte 6: expected text, got the control "
-	                                 "character 0x00\n");
+	refused("[a]\nx = 1\0002\n", 12,
+	        "t.ini:2: byte 6: expected text, got the control "
+	        "character 0x00\n");
 	/* a lone CR (old Mac line end) is a control character, not a line end */
 	refused_text("[a]\rx = 1\n", "t.ini:1: byte 4: expected text, got the control character "
 	                             "0x0d\n");
@@ -459,8 +461,8 @@ Test(inifile, read_names_the_referring_key_when_the_file_is_missing)
 	diag d;
 	diag_init(&d);
 	ini_doc *doc = (ini_doc *)1;
-	sk_status st = inifile_read("tests/unit/data/no_such_file.ini", &doc, &d, "s.ini", 4,
-	                            "profiles");
+	sk_status st =
+	        inifile_read("tests/unit/data/no_such_file.ini", &doc, &d, "s.ini", 4, "profiles");
 	cr_assert_eq(st, SK_EINPUT);
 	cr_assert_null(doc);
 	char *out = printed(&d);

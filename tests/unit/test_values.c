@@ -174,11 +174,11 @@ Test(values, number_of_an_entry_names_its_file_line_and_key)
 	diag d;
 	diag_init(&d);
 	double p = -1;
-	cr_assert(value_number(&d, doc, &doc->entries[0], 0, 1, "a probability between 0 and 1",
-	                       &p));
+	cr_assert(
+	        value_number(&d, doc, &doc->entries[0], 0, 1, "a probability between 0 and 1", &p));
 	cr_assert_eq(p, 0.05);
-	cr_assert_not(value_number(&d, doc, &doc->entries[1], 0, 1,
-	                           "a probability between 0 and 1", &p));
+	cr_assert_not(
+	        value_number(&d, doc, &doc->entries[1], 0, 1, "a probability between 0 and 1", &p));
 	char *text = printed(&d);
 	/* the example of SPEC §8 */
 	cr_assert_str_eq(text, "c.ini:3: AM2 -> arbete: expected a probability between 0 and 1, "
@@ -264,7 +264,7 @@ Test(values, ids_are_ascii_letters_digits_underscore_hyphen)
 	cr_assert(value_is_id("a_b-c9"));
 	cr_assert(value_is_id("9"));
 	cr_assert_not(value_is_id(""));
-	cr_assert_not(value_is_id("förvärv"));     /* non-ASCII */
+	cr_assert_not(value_is_id("förvärv"));        /* non-ASCII */
 	cr_assert_not(value_is_id("sjukersättning")); /* non-ASCII */
 	cr_assert_not(value_is_id("a b"));
 	cr_assert_not(value_is_id("a.b")); /* the dot separates ACTOR.ITEM */
@@ -279,9 +279,9 @@ Test(values, ids_are_ascii_letters_digits_underscore_hyphen)
 	cr_assert_not(value_is_id(id)); /* 65 bytes */
 }
 
-static const char *const scenario_keys[] = {"name",          "profiles",        "start_year",
-                                            "years",         "price_year",      "discount_rate",
-                                            "discount_timing", "costs_on"};
+static const char *const scenario_keys[] = {
+        "name",       "profiles",      "start_year",      "years",
+        "price_year", "discount_rate", "discount_timing", "costs_on"};
 
 Test(values, nearest_key_for_a_typo)
 {
@@ -327,13 +327,13 @@ Test(values, unknown_lists_candidates_and_suggests)
 	static const char *const many[] = {"a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"};
 	value_unknown(&d, "s.ini", 11, NULL, "section", "zzzzzz", many, 9);
 	char *text = printed(&d);
-	cr_assert_str_eq(text,
-	                 "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you "
-	                 "mean 'discount_rate'? (expected one of name, profiles, start_year, years, "
-	                 "price_year, discount_rate, discount_timing, costs_on)\n"
-	                 "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
-	                 "s.ini:11: unknown section 'zzzzzz', expected one of a1, a2, a3, a4, a5, a6, "
-	                 "a7, a8, ...\n");
+	cr_assert_str_eq(
+	        text, "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you "
+	              "mean 'discount_rate'? (expected one of name, profiles, start_year, years, "
+	              "price_year, discount_rate, discount_timing, costs_on)\n"
+	              "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
+	              "s.ini:11: unknown section 'zzzzzz', expected one of a1, a2, a3, a4, a5, a6, "
+	              "a7, a8, ...\n");
 	free(text);
 	diag_free(&d);
 }
