@@ -491,6 +491,10 @@ def lambda_max(m):
     bound = LAMBDA_CAP
 
     def limit(f0, slope):
+        # A slope of rounding size (a row summing to 1 in both matrices,
+        # 0.2 + 0.7 + 0.1 != 0.4 + 0.5 + 0.1 in binary) bounds nothing.
+        if abs(slope) < 1e-12:
+            return math.inf
         if slope > 0.0:
             return (1.0 - f0) / slope
         if slope < 0.0:
