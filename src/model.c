@@ -85,20 +85,24 @@ sk_status model_build(const scenario *s, model **out)
 	memcpy(m->per_participant, s->cost_per_participant, na * sizeof(double));
 	memcpy(m->startup, s->startup_cost, na * sizeof(double));
 	gsl_matrix_const_view costs = gsl_matrix_const_view_array(s->unit_cost, n, na);
-	gsl_matrix_memcpy(m->unit_cost, &costs.matrix);
+	int bad = gsl_matrix_memcpy(m->unit_cost, &costs.matrix);
 	for (int g = 0; g < N_SEX; g++) {
 		gsl_vector_const_view d = gsl_vector_const_view_array(s->start[g], n);
-		gsl_vector_memcpy(m->start[g], &d.vector);
+		bad |= gsl_vector_memcpy(m->start[g], &d.vector);
 		for (int set = 0; set < N_TR; set++) {
 			gsl_matrix_const_view P = gsl_matrix_const_view_array(s->p[set][g], n, n);
-			gsl_matrix_memcpy(m->p[set][g], &P.matrix);
+			bad |= gsl_matrix_memcpy(m->p[set][g], &P.matrix);
 		}
 	}
 	for (int g = 0; g < N_SEX; g++)
 		for (int set = 0; set < N_TR; set++) {
-			gsl_matrix_memcpy(m->delta[set][g], m->p[set][g]);
-			gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
+			bad |= gsl_matrix_memcpy(m->delta[set][g], m->p[set][g]);
+			bad |= gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
 		}
+	if (bad) {
+		model_free(m);
+		return SK_ENUMERIC;
+	}
 	m->lambda_max = lambda_max(m);
 	*out = m;
 	return SK_OK;
@@ -165,8 +169,9 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 	}
 	for (int i = 0; i < m->intakes; i++) {
 		/* x_i = size * w_g * d, entering at the start of year i+1 */
-		gsl_vector_memcpy(f->x, m->start[sex]);
-		gsl_vector_scale(f->x, m->size * m->share[sex]);
+		if (gsl_vector_memcpy(f->x, m->start[sex]) ||
+		    gsl_vector_scale(f->x, m->size * m->share[sex]))
+			return SK_ENUMERIC;
 		for (int t = i; t < T; t++) {
 			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t - i);
 			if (gsl_blas_dgemv(CblasTrans, 1.0, P, f->x, 0.0, f->y))
@@ -178,7 +183,8 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 				          : m->costs_on == COSTS_END ? b
 				                                     : (a + b) / 2;
 			}
-			gsl_vector_swap(f->x, f->y);
+			if (gsl_vector_swap(f->x, f->y))
+				return SK_ENUMERIC;
 		}
 	}
 	for (int t = 0; t < T; t++) {
@@ -227,7 +233,8 @@ sk_status model_project_effect(const model *m, double lambda, flows *f)
 		for (int g = 0; g < N_SEX; g++)
 			for (int set = TR_INTERVENTION; set < N_TR; set++) {
 				gsl_matrix *S = f->scaled[set][g];
-				gsl_matrix_memcpy(S, m->p[TR_BASELINE][g]);
+				if (gsl_matrix_memcpy(S, m->p[TR_BASELINE][g]))
+					return SK_ENUMERIC;
 				gsl_vector_view s =
 				        gsl_vector_view_array(S->data, S->size1 * S->size2);
 				gsl_vector_const_view dl = gsl_vector_const_view_array(

@@ -24,7 +24,7 @@ typedef struct texts {
 	const char *signs_note, *payback_note, *break_even_note;
 	const char *outcomes_title; /* %d-%d */
 	const char *state, *without, *with, *difference;
-	const char *kr;
+	const char *kr, *empty_states;
 } texts;
 
 static const texts sv = {
@@ -58,7 +58,7 @@ static const texts sv = {
         .not_within = "ej inom %d år",
         .no_investment = "ingen investering",
         .not_reachable = "nås ej (upp till %s %%)",
-        .of_effect = "%s %% av effekten",
+        .of_effect = "%s %% av den antagna effekten",
         .rate_to = " = %s %% till %s per år",
         .gains_anyway = "0 (vinner även utan effekt)",
         .not_applicable = "ej tillämplig",
@@ -79,6 +79,7 @@ static const texts sv = {
         .with = "Med insats",
         .difference = "Skillnad",
         .kr = "kr",
+        .empty_states = "Tillstånd där ingen befinner sig under perioden visas inte.",
 };
 
 static const texts en = {
@@ -112,7 +113,7 @@ static const texts en = {
         .not_within = "not within %d years",
         .no_investment = "no investment",
         .not_reachable = "not reachable (up to %s %%)",
-        .of_effect = "%s %% of the effect",
+        .of_effect = "%s %% of the assumed effect",
         .rate_to = " = %s %% to %s a year",
         .gains_anyway = "0 (gains even without effect)",
         .not_applicable = "not applicable",
@@ -133,6 +134,7 @@ static const texts en = {
         .with = "With",
         .difference = "Difference",
         .kr = "kr",
+        .empty_states = "States nobody is in during the horizon are not shown.",
 };
 
 /* Prints s padded to width columns, left or right aligned. */
@@ -319,14 +321,21 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	cell(out, x->with, 13, true);
 	cell(out, x->difference, 13, true);
 	fputc('\n', out);
+	bool hidden = false;
 	for (size_t st = 0; st < p->n_states; st++) {
 		double base = r->person_years[ARM_BASELINE * p->n_states + st];
 		double with = r->person_years[ARM_INTERVENTION * p->n_states + st];
+		if (base < 0.05 && with < 0.05) { /* shows as 0,0 in both */
+			hidden = true;
+			continue;
+		}
 		cell(out, p->states[st].label, ws, false);
 		cell(out, format_decimal(a, sizeof a, base, 1, l, false), 13, true);
 		cell(out, format_decimal(b, sizeof b, with, 1, l, false), 13, true);
 		cell(out, format_decimal(d, sizeof d, with - base, 1, l, true), 13, true);
 		fputc('\n', out);
 	}
+	if (hidden)
+		fprintf(out, "%s\n", x->empty_states);
 	return ferror(out) ? SK_EIO : SK_OK;
 }

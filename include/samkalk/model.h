@@ -40,7 +40,8 @@ typedef struct model {
 } model;
 
 /* Builds the model of a checked scenario (its matrices and unit costs
- * resolved by scenario_load). Returns SK_OK or SK_ENOMEM. */
+ * resolved by scenario_load). Returns SK_OK, SK_ENOMEM, or SK_ENUMERIC if
+ * a GSL routine fails. */
 sk_status model_build(const scenario *s, model **out);
 void model_free(model *m);
 
