@@ -27,9 +27,13 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages: to build, and (second list) for the tests only.
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
-TEST_DEBS  := libcriterion-dev python3 clang-format
+TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
+              libreoffice-calc-nogui poppler-utils
 
 EXAMPLE := scenarios/unga-vuxna.ini
+# Debian's python3, which has the Debian packages the tests use (openpyxl).
+PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected
 
@@ -69,16 +73,16 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
-	./$(BUILD)/samkalk run $(EXAMPLE) --csv out/unga-vuxna.csv --json out/unga-vuxna.json
+	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) --no-print-directory all unit cases e2e format-check
+	@$(MAKE) -s --no-print-directory all unit cases e2e format-check
 	@$(MAKE) --no-print-directory sanitize
 
 sanitize:
 	@echo "== the same tests under -fsanitize=address,undefined"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases e2e
+	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases e2e
 
 format-check:
 	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h \
@@ -93,6 +97,7 @@ cases: $(BUILD)/samkalk
 
 e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk
+	@$(PYTHON) tests/check_workbook.py $(BUILD)/samkalk
 
 update-expected: $(BUILD)/samkalk
 	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk; UPDATE=1 sh tests/run_e2e.sh $(BUILD)/samkalk

@@ -31,6 +31,13 @@ typedef struct reader {
 	size_t first_entry; /* first entry of the current section */
 	const char *long_value;
 	size_t long_value_len;
+	/* The comment block above the current keys: kept for the keys that
+	 * follow it up to a blank line, a header or the next comment block. */
+	char *comment;
+	size_t comment_len;
+	bool comment_closed;        /* a key came after it: the next comment starts anew */
+	const char *inline_comment; /* "; ..." after the current key's value */
+	size_t inline_comment_len;
 	bool oom;
 } reader;
 
@@ -182,7 +189,10 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 
 static char *key_line(reader *r, char *str, int num, const char *s, size_t n)
 {
+	size_t full = n;
 	n = before_comment(s, n);
+	r->inline_comment = s + n;
+	r->inline_comment_len = full - n;
 	const char *eq = memchr(s, '=', n);
 	const char *colon = memchr(s, ':', n);
 	if (!eq && colon) {
@@ -236,6 +246,31 @@ static char *key_line(reader *r, char *str, int num, const char *s, size_t n)
 }
 
 static char *check_line(reader *r, char *str, int num);
+
+/* Appends a comment line (without its ';' and blanks) to the block above
+ * the next keys. */
+static void add_comment(reader *r, const char *t, size_t n)
+{
+	if (r->comment_closed)
+		r->comment_len = 0;
+	r->comment_closed = false;
+	while (n && (*t == ';' || *t == '#'))
+		t++, n--;
+	trim(&t, &n);
+	if (n == 0 || r->comment_len + n + 2 > SK_MAX_COMMENT_BYTES)
+		return;
+	char *c = realloc(r->comment, r->comment_len + n + 2);
+	if (!c) {
+		r->oom = true;
+		return;
+	}
+	r->comment = c;
+	if (r->comment_len)
+		c[r->comment_len++] = ' ';
+	memcpy(c + r->comment_len, t, n);
+	r->comment_len += n;
+	c[r->comment_len] = '\0';
+}
 
 /* The reader inih calls, fgets-style: one physical line per call, checked
  * and reduced to what inih parses faithfully; a line with a mistake becomes
@@ -300,17 +335,44 @@ static char *check_line(reader *r, char *str, int num)
 	const char *t = s;
 	size_t tn = n;
 	trim(&t, &tn);
-	if (tn == 0 || t[0] == ';' || t[0] == '#')
+	if (tn == 0) {
+		r->comment_len = 0;
 		return give(str, num, "", 0);
+	}
+	if (t[0] == ';' || t[0] == '#') {
+		add_comment(r, t, tn);
+		return give(str, num, "", 0);
+	}
 	if (t != s) {
 		diag_add(r->d, r->path, r->line, NULL,
 		         "expected the line to start in the first column, got indentation "
 		         "(remove the leading blanks; lines are never joined)");
 		return give(str, num, "", 0);
 	}
-	if (t[0] == '[')
+	if (t[0] == '[') {
+		r->comment_len = 0;
 		return section_line(r, str, num, t, tn);
+	}
+	r->comment_closed = true;
 	return key_line(r, str, num, t, tn);
+}
+
+/* The block above the key and the key's own inline comment, joined; NULL
+ * when there is neither (or out of memory: the caller tells them apart). */
+static char *joined_comment(const reader *r)
+{
+	const char *in = r->inline_comment;
+	size_t in_n = r->inline_comment_len;
+	while (in_n && (*in == ';' || *in == ' ' || *in == '\t'))
+		in++, in_n--;
+	if (!r->comment_len && !in_n)
+		return NULL;
+	size_t len = r->comment_len + in_n + 2;
+	char *c = malloc(len);
+	if (c)
+		snprintf(c, len, "%.*s%s%.*s", (int)r->comment_len, r->comment ? r->comment : "",
+		         r->comment_len && in_n ? " " : "", (int)in_n, in);
+	return c;
 }
 
 static int on_entry(void *user, const char *section, const char *name, const char *value)
@@ -348,13 +410,15 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 	}
 	char *key = strdup(name);
 	char *val = strndup(r->long_value, r->long_value_len);
-	if (!key || !val) {
+	char *comment = joined_comment(r);
+	if (!key || !val || (!comment && (r->comment_len || r->inline_comment_len))) {
 		free(key);
 		free(val);
+		free(comment);
 		r->oom = true;
 		return 0;
 	}
-	doc->entries[doc->n_entries++] = (ini_entry){r->section, key, val, r->line};
+	doc->entries[doc->n_entries++] = (ini_entry){r->section, key, val, r->line, comment};
 	return 1;
 }
 
@@ -370,6 +434,7 @@ sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc *
 	size_t before = diag_count(d);
 	reader r = {.path = path, .buf = buf, .len = len, .doc = doc, .d = d};
 	int rc = ini_parse_stream(next_line, &r, on_entry, &r);
+	free(r.comment);
 	if (r.oom) {
 		inifile_free(doc);
 		return SK_ENOMEM;
@@ -456,6 +521,7 @@ void inifile_free(ini_doc *doc)
 	for (size_t i = 0; i < doc->n_entries; i++) {
 		free(doc->entries[i].key);
 		free(doc->entries[i].value);
+		free(doc->entries[i].comment);
 	}
 	free(doc->sections);
 	free(doc->entries);

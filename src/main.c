@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "samkalk/calc.h"
 #include "samkalk/output.h"
 #include "samkalk/report.h"
+#include "samkalk/report_xlsx.h"
 #include "samkalk/version.h"
 
 /* Every option, the commands it belongs to, and its help line. --help is
@@ -20,6 +22,7 @@ typedef struct option_spec {
 } option_spec;
 
 static const option_spec run_options[] = {
+        {"-o", "FILE.xlsx", "write the committee workbook to FILE.xlsx"},
         {"--csv", "FILE", "write the yearly flows as CSV to FILE ('-' for standard output)"},
         {"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
         {"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
@@ -73,7 +76,7 @@ static int input_error(diag *d, sk_status st)
 }
 
 typedef struct run_args {
-	const char *scenario, *csv, *json;
+	const char *scenario, *csv, *json, *xlsx;
 	lang l;
 	bool quiet;
 } run_args;
@@ -103,7 +106,9 @@ static int parse_run(int argc, char **argv, run_args *a)
 				return usage_error("option %s needs a value", o->name);
 			val = argv[++i];
 		}
-		if (strcmp(o->name, "--csv") == 0)
+		if (strcmp(o->name, "-o") == 0)
+			a->xlsx = val;
+		else if (strcmp(o->name, "--csv") == 0)
 			a->csv = val;
 		else if (strcmp(o->name, "--json") == 0)
 			a->json = val;
@@ -118,6 +123,9 @@ static int parse_run(int argc, char **argv, run_args *a)
 	}
 	if (!a->scenario)
 		return usage_error("%s", "run: expected a scenario file");
+	size_t n = a->xlsx ? strlen(a->xlsx) : 0;
+	if (a->xlsx && (n < 5 || strcmp(a->xlsx + n - 5, ".xlsx") != 0))
+		return usage_error("-o: expected a file name ending in .xlsx, got '%s'", a->xlsx);
 	if (a->csv && a->json && strcmp(a->csv, "-") == 0 && strcmp(a->json, "-") == 0)
 		return usage_error("%s",
 		                   "--csv - and --json - cannot both write to standard output");
@@ -125,6 +133,21 @@ static int parse_run(int argc, char **argv, run_args *a)
 }
 
 typedef sk_status (*writer)(const calc *c, FILE *out);
+
+/* The run date of the workbook: SOURCE_DATE_EPOCH when set (reproducible
+ * output, https://reproducible-builds.org/specs/source-date-epoch/), else
+ * now. */
+static time_t run_date(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		long long v = strtoll(e, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
 
 static int cmd_run(int argc, char **argv)
 {
@@ -141,10 +164,16 @@ static int cmd_run(int argc, char **argv)
 	diag_free(&d);
 
 	/* Every output is written completely before any replaces its target. */
-	const char *targets[2] = {a.csv, a.json};
+	const char *targets[3] = {a.csv, a.json, a.xlsx};
 	writer writers[2] = {report_csv, report_json};
-	outfile outs[2] = {{0}, {0}};
+	outfile outs[3] = {{0}, {0}, {0}};
 	bool to_stdout = false;
+	if (a.xlsx) {
+		st = outfile_reserve(&outs[2], a.xlsx);
+		if (st == SK_OK)
+			st = report_xlsx(c, a.l, outs[2].tmp, run_date(), outs[2].why,
+			                 sizeof outs[2].why);
+	}
 	for (int k = 0; k < 2 && st == SK_OK; k++) {
 		if (!targets[k])
 			continue;
@@ -153,11 +182,11 @@ static int cmd_run(int argc, char **argv)
 			snprintf(outs[k].why, sizeof outs[k].why, "cannot write %s", targets[k]);
 		to_stdout |= strcmp(targets[k], "-") == 0;
 	}
-	for (int k = 0; k < 2 && st == SK_OK; k++)
+	for (int k = 0; k < 3 && st == SK_OK; k++)
 		if (targets[k] && (st = outfile_commit(&outs[k])) != SK_OK)
 			break;
 	if (st != SK_OK) {
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 3; k++) {
 			if (outs[k].why[0])
 				fprintf(stderr, "samkalk: %s\n", outs[k].why);
 			outfile_abort(&outs[k]);

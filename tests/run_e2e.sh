@@ -5,6 +5,7 @@
 # reviewed figures in tests/results.csv. Run from the repository root.
 set -u
 bin=${1:-build/samkalk}
+py=${PYTHON:-python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -15,8 +16,8 @@ for s in scenarios/*.ini tests/e2e/*.ini; do
 	if ! "$bin" run "$s" --quiet --json "$tmp/$name.json" --csv "$tmp/$name.csv" 2>"$tmp/err"; then
 		echo "FAIL $s: samkalk run failed:"; cat "$tmp/err"; fail=1; continue
 	fi
-	if out=$(python3 tests/reference/ref_model.py "$s" --compare "$tmp/$name.json" 2>&1 | grep -v 'has no "flows"') &&
-	   out2=$(python3 tests/reference/ref_model.py "$s" --compare-csv "$tmp/$name.csv" 2>&1); then
+	if out=$("$py" tests/reference/ref_model.py "$s" --compare "$tmp/$name.json" 2>&1 | grep -v 'has no "flows"') &&
+	   out2=$("$py" tests/reference/ref_model.py "$s" --compare-csv "$tmp/$name.csv" 2>&1); then
 		echo "ok   $s: reference agrees ($out; csv $out2)"
 	else
 		echo "FAIL $s: samkalk and the reference model disagree:"; echo "$out"; echo "${out2:-}"; fail=1
@@ -24,7 +25,7 @@ for s in scenarios/*.ini tests/e2e/*.ini; do
 done
 # tests/results.csv: NPV, payback and break-even per actor of every bundled
 # scenario, so that any change in a number is a reviewed diff.
-python3 tests/results.py "$bin" > "$tmp/results.csv" || fail=1
+"$py" tests/results.py "$bin" > "$tmp/results.csv" || fail=1
 if [ "${UPDATE:-}" = 1 ]; then
 	cp "$tmp/results.csv" tests/results.csv
 elif ! diff -u tests/results.csv "$tmp/results.csv"; then

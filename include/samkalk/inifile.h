@@ -30,6 +30,8 @@ typedef struct ini_entry {
 	char *key;      /* trimmed */
 	char *value;    /* trimmed, inline comment removed; may be "" */
 	int line;
+	char *comment; /* the comment lines just above it, joined; or NULL.
+	                * The workbook shows it as the input's source. */
 } ini_entry;
 
 typedef struct ini_doc {

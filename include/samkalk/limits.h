@@ -3,16 +3,17 @@
 #ifndef SAMKALK_LIMITS_H
 #define SAMKALK_LIMITS_H
 
-#define SK_MAX_FILE_BYTES   (8 * 1024 * 1024) /* one input file */
-#define SK_MAX_LINE_BYTES   4096              /* one line of an input file */
-#define SK_MAX_SECTION_NAME 49                /* inih keeps 49 bytes of a [section] name */
-#define SK_MAX_KEY_BYTES    150               /* a key, left of '=' */
-#define SK_MAX_ENTRIES      100000            /* key = value lines in one file */
-#define SK_MAX_STATES       64                /* states of a profile */
-#define SK_MAX_ACTORS       32                /* actors of a profile */
-#define SK_MAX_ITEMS        4096              /* cost items of a profile */
-#define SK_MAX_INDEX_YEARS  300               /* years of a profile's [index] */
-#define SK_MAX_YEARS        100               /* horizon T */
-#define SK_MAX_COHORT       10000000          /* participants per intake */
+#define SK_MAX_FILE_BYTES    (8 * 1024 * 1024) /* one input file */
+#define SK_MAX_LINE_BYTES    4096              /* one line of an input file */
+#define SK_MAX_SECTION_NAME  49                /* inih keeps 49 bytes of a [section] name */
+#define SK_MAX_KEY_BYTES     150               /* a key, left of '=' */
+#define SK_MAX_ENTRIES       100000            /* key = value lines in one file */
+#define SK_MAX_COMMENT_BYTES 2000              /* a comment block kept for a key */
+#define SK_MAX_STATES        64                /* states of a profile */
+#define SK_MAX_ACTORS        32                /* actors of a profile */
+#define SK_MAX_ITEMS         4096              /* cost items of a profile */
+#define SK_MAX_INDEX_YEARS   300               /* years of a profile's [index] */
+#define SK_MAX_YEARS         100               /* horizon T */
+#define SK_MAX_COHORT        10000000          /* participants per intake */
 
 #endif

@@ -523,3 +523,30 @@ Test(inifile, unterminated_header_sets_bad_header)
 	inifile_free(doc);
 	diag_free(&d);
 }
+
+/* The comment block above a key, and its inline comment, travel with it:
+ * the workbook shows them as the input's source. A blank line ends a
+ * block; a block covers the keys right below it. */
+Test(inifile, comments_above_and_after_a_key_are_kept)
+{
+	diag d;
+	diag_init(&d);
+	ini_doc *doc = NULL;
+	static const char text[] = "[a]\n"
+	                           "; 72 deltagare,\n"
+	                           "; KNUT3 s. 24\n"
+	                           "size = 72 ; per intag\n"
+	                           "intakes = 1\n"
+	                           "\n"
+	                           "women = 0.5\n"
+	                           "; andelar\n"
+	                           "AM3 = 0.6\n";
+	cr_assert_eq(inifile_parse("t.ini", text, sizeof text - 1, &doc, &d), SK_OK);
+	cr_assert_eq(doc->n_entries, 4);
+	cr_assert_str_eq(doc->entries[0].comment, "72 deltagare, KNUT3 s. 24 per intag");
+	cr_assert_str_eq(doc->entries[1].comment, "72 deltagare, KNUT3 s. 24");
+	cr_assert_null(doc->entries[2].comment); /* after a blank line */
+	cr_assert_str_eq(doc->entries[3].comment, "andelar");
+	inifile_free(doc);
+	diag_free(&d);
+}

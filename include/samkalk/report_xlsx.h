@@ -1,0 +1,21 @@
+/* report_xlsx.h -- the committee workbook (issue #4): a summary a nämnd
+ * reads without help, then every number traceable to the cell: yearly flows
+ * per actor and per sex with live formulas, outcomes, assumptions with
+ * file:line, the method in words, and the flows as a filterable table. */
+#ifndef SAMKALK_REPORT_XLSX_H
+#define SAMKALK_REPORT_XLSX_H
+
+#include <time.h>
+
+#include "samkalk/calc.h"
+#include "samkalk/error.h"
+#include "samkalk/format.h"
+
+/* Writes the workbook of c to path (a temporary file: the caller renames
+ * it into place). run_date is printed in the footer and stored as the
+ * document's creation date. Returns SK_OK, or SK_EIO with why set to
+ * libxlsxwriter's reason. */
+sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
+                      size_t why_len);
+
+#endif

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Checks samkalk's workbooks from outside samkalk (issue #4).
+
+For each scenario it runs `samkalk run -o X.xlsx --json X.json --csv X.csv`
+and then:
+
+1. reads the workbook with openpyxl (an independent reader) and checks the
+   sheet order and names, the summary figures against the JSON, and that the
+   Data sheet equals the CSV;
+2. recalculates it headless with LibreOffice (a profile set to recalculate
+   every formula on load) and checks that every formula's recalculated value
+   equals the value samkalk wrote, within 0.5 kr (and 1e-9 relative);
+3. changes the discount-rate cell with openpyxl, recalculates, and checks
+   the summary NPVs against `samkalk run` of the scenario with that rate
+   written into the file (an independent route through the run command);
+4. renders the workbook to PDF and checks that the summary fits one page;
+5. checks that text from input files starting with = + - @ is a string cell,
+   never a formula (SPEC §8).
+
+Usage: python3 tests/check_workbook.py build/samkalk
+Needs python3-openpyxl, LibreOffice (libreoffice-calc-nogui) and pdftotext.
+"""
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/samkalk")
+SHEETS = {
+    "sv": ["Sammanfattning", "Per aktör", "Kvinnor och män", "Utfall", "Antaganden",
+           "Metod", "Data"],
+    "en": ["Summary", "Per actor", "Women and men", "Outcomes", "Assumptions", "Method",
+           "Data"],
+}
+RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL", msg)
+
+
+def close(a, b, abs_tol=0.5, rel_tol=1e-9):
+    return abs(a - b) <= abs_tol and abs(a - b) <= max(rel_tol * max(abs(a), abs(b)), 1e-9)
+
+
+def run(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def soffice(profile, outdir, fmt, files):
+    """Converts files with LibreOffice headless, every formula recalculated."""
+    run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", fmt, "--outdir", outdir] + files, timeout=300)
+
+
+def summary_rows(ws, n_targets):
+    """The summary table: the row after the header 'Aktör'/'Actor' on."""
+    for r in range(1, 40):
+        if ws.cell(r, 1).value in ("Aktör", "Actor"):
+            return [r + 1 + k for k in range(n_targets)]
+    raise AssertionError("no summary table header")
+
+
+def check_reader(name, lang, xlsx, js, csv_path):
+    wb = openpyxl.load_workbook(xlsx, data_only=True)
+    if wb.sheetnames != SHEETS[lang]:
+        fail(f"{name}: sheets {wb.sheetnames}, expected {SHEETS[lang]}")
+        return
+    ws = wb[SHEETS[lang][0]]
+    targets = [(a["id"], a) for a in js["actors"]]
+    targets += [("fiscal", js["totals"]["fiscal"]), ("society", js["totals"]["society"])]
+    rows = summary_rows(ws, len(targets))
+    checked = 0
+    for (tid, f), r in zip(targets, rows):
+        for col, key in ((2, "pv_investment"), (3, "pv_savings"), (4, "npv")):
+            v = ws.cell(r, col).value
+            if not isinstance(v, (int, float)) or not close(v, f[key]):
+                fail(f"{name}: summary {tid} {key} = {v!r}, JSON {f[key]}")
+            checked += 1
+        pay = ws.cell(r, 5).value
+        if f["payback"] == "none" or f["payback"]["nominal"] is None:
+            if not isinstance(pay, str):
+                fail(f"{name}: summary {tid} payback {pay!r}, JSON {f['payback']}")
+        elif pay != f["payback"]["nominal"]["year"]:
+            fail(f"{name}: summary {tid} payback {pay!r}, JSON {f['payback']}")
+        ret = ws.cell(r, 6).value
+        if f["return"] is None:
+            if not isinstance(ret, str):
+                fail(f"{name}: summary {tid} return {ret!r}, JSON null")
+        elif not isinstance(ret, float) or not close(ret, f["return"], 1e-9):
+            fail(f"{name}: summary {tid} return {ret!r}, JSON {f['return']}")
+        checked += 2
+    # the Data sheet is the CSV
+    data = list(wb["Data"].iter_rows(values_only=True))
+    with open(csv_path, newline="") as fh:
+        rows_csv = list(csv.reader(fh))
+    if [str(h) for h in data[0]] != rows_csv[0] or len(data) != len(rows_csv):
+        fail(f"{name}: Data sheet header/rows differ from the CSV")
+    else:
+        for i, (d, c) in enumerate(zip(data[1:], rows_csv[1:]), 2):
+            for k, (dv, cv) in enumerate(zip(d, c)):
+                # libxlsxwriter stores numbers with 16 significant digits
+                # ("%.16G"), the CSV the shortest text that reads back exactly
+                # (up to 17): equal within 1e-15 relative, a unit in the 16th.
+                ok = str(dv) == cv if k in (1, 2) else \
+                    abs(float(dv) - float(cv)) <= 1e-15 * abs(float(cv))
+                if not ok:
+                    fail(f"{name}: Data row {i} column {k + 1}: {dv!r} != CSV {cv!r}")
+                    break
+            checked += len(c)
+    print(f"ok   {name}: {len(wb.sheetnames)} sheets in order, {checked} summary and "
+          f"Data figures agree with the JSON and CSV")
+
+
+def formula_cells(path):
+    """(sheet, coordinate) of every formula cell, with the value samkalk wrote."""
+    wf = openpyxl.load_workbook(path)
+    wv = openpyxl.load_workbook(path, data_only=True)
+    out = {}
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    out[(ws.title, c.coordinate)] = wv[ws.title][c.coordinate].value
+    return out
+
+
+def check_recalc(name, ours, recalculated):
+    cells = formula_cells(ours)
+    lo = openpyxl.load_workbook(recalculated, data_only=True)
+    bad = 0
+    for (sheet, coord), v in cells.items():
+        w = lo[sheet][coord].value
+        if not isinstance(v, (int, float)) or not isinstance(w, (int, float)) \
+                or not close(v, w):
+            bad += 1
+            if bad <= 5:
+                fail(f"{name}: {sheet}!{coord} written {v!r}, LibreOffice {w!r}")
+    if len(cells) < 100:
+        fail(f"{name}: only {len(cells)} formulas")
+    if not bad:
+        print(f"ok   {name}: {len(cells)} formulas recalculated by LibreOffice equal "
+              f"the values samkalk wrote (within 0.5 kr and 1e-9 relative)")
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="samkalk-xlsx-")
+    profile = os.path.join(tmp, "lo-profile")
+    os.makedirs(os.path.join(profile, "user"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as fh:
+        fh.write(RECALC_XCU)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
+    cases = [("unga-vuxna", "scenarios/unga-vuxna.ini", "sv"),
+             ("nystartsjobb", "scenarios/nystartsjobb.ini", "sv"),
+             ("stadutbildning-en", "scenarios/stadutbildning.ini", "en"),
+             ("features", "tests/e2e/features.ini", "sv"),
+             ("hostile", "tests/cases/good/hostile_text.ini", "sv")]
+    made = []
+    for name, scen, lang in cases:
+        base = os.path.join(tmp, name)
+        run([BIN, "run", scen, "--quiet", "--lang", lang, "-o", base + ".xlsx", "--json",
+             base + ".json", "--csv", base + ".csv"], env=env)
+        with open(base + ".json") as fh:
+            js = json.load(fh)
+        check_reader(name, lang, base + ".xlsx", js, base + ".csv")
+        made.append((name, scen, lang, base, js))
+
+    # the discount rate cell drives every present value
+    name, scen, lang, base, js = made[0]
+    wb = openpyxl.load_workbook(base + ".xlsx")
+    rate_cell = wb.defined_names["Diskonteringsranta"].attr_text.split("!")[1].replace("$", "")
+    wb["Antaganden"][rate_cell] = 0.05
+    wb.save(os.path.join(tmp, "rate.xlsx"))
+    text = open(scen, encoding="utf-8").read()
+    text = re.sub(r"(?m)^discount_rate = .*$", "discount_rate = 0.05", text)
+    text = text.replace("profiles = ../templates/", "profiles = " +
+                        os.path.abspath("templates") + "/")
+    with open(os.path.join(tmp, "rate.ini"), "w", encoding="utf-8") as fh:
+        fh.write(text)
+    js_rate = json.loads(run([BIN, "run", os.path.join(tmp, "rate.ini"), "--quiet",
+                              "--json", "-"]).stdout)
+
+    outdir = os.path.join(tmp, "recalc")
+    soffice(profile, outdir, "xlsx",
+            [m[3] + ".xlsx" for m in made] + [os.path.join(tmp, "rate.xlsx")])
+    for name, scen, lang, base, js in made:
+        check_recalc(name, base + ".xlsx", os.path.join(outdir, os.path.basename(base) + ".xlsx"))
+
+    lo = openpyxl.load_workbook(os.path.join(outdir, "rate.xlsx"), data_only=True)
+    ws = lo["Sammanfattning"]
+    targets = js_rate["actors"] + [js_rate["totals"]["fiscal"], js_rate["totals"]["society"]]
+    rows = summary_rows(ws, len(targets))
+    for f, r in zip(targets, rows):
+        v = ws.cell(r, 4).value
+        if not close(v, f["npv"]):
+            fail(f"rate 0.05: summary NPV row {r} = {v}, samkalk run at 0.05 gives {f['npv']}")
+    if js_rate["totals"]["fiscal"]["npv"] == js["totals"]["fiscal"]["npv"]:
+        fail("rate 0.05: the NPV did not change")
+    print("ok   changing the discount-rate cell and recalculating gives the NPVs of "
+          "`samkalk run` at that rate")
+
+    # the summary prints on one page: page 2 is already the next sheet
+    pdfdir = os.path.join(tmp, "pdf")
+    soffice(profile, pdfdir, "pdf", [made[0][3] + ".xlsx"])
+    pdf = os.path.join(pdfdir, "unga-vuxna.pdf")
+    page1 = run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"]).stdout
+    page2 = run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"]).stdout
+    if "Lönar sig" not in page1 or "kostnader och besparingar per år" not in page2:
+        fail("the summary does not print on one page")
+    else:
+        print("ok   the summary prints on one A4 page")
+
+    # text from input files is never a formula: every name, label and
+    # source of the hostile files that starts with = + - @ is a text cell
+    hostile = set()
+    for path in ("tests/cases/good/hostile_text.ini", "tests/cases/good/hostile_text.profile.ini"):
+        for line in open(path, encoding="utf-8"):
+            m = re.match(r"^[^;\[][^=]*=\s*([=+\-@].*?)(\s+;.*)?$", line.rstrip("\n"))
+            if m and not re.fullmatch(r"[-+]?[0-9.]+", m.group(1).strip()):
+                hostile.add(m.group(1).strip())
+    wb = openpyxl.load_workbook(made[-1][3] + ".xlsx")
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if not isinstance(v, str):
+                    continue
+                if c.data_type == "f" and any(h in v for h in hostile):
+                    fail(f"hostile: {ws.title}!{c.coordinate} is a formula: {v!r}")
+                for h in hostile:
+                    if h in v and c.data_type == "s":
+                        seen.add(h)
+    missing = hostile - seen
+    if len(hostile) < 6 or missing:
+        fail(f"hostile: texts not found as text cells: {sorted(missing)} of {sorted(hostile)}")
+    else:
+        print(f"ok   all {len(hostile)} input texts starting with = + - @ are text cells, "
+              f"never formulas")
+
+    shutil.rmtree(tmp)
+    if failures:
+        print(f"{len(failures)} workbook checks failed")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
