@@ -104,6 +104,7 @@ update-expected: $(BUILD)/samkalk
 
 bench: $(BUILD)/samkalk
 	@sh bench/run.sh $(BUILD)/samkalk
+	@sh bench/xlsx.sh $(BUILD)/samkalk
 
 format:
 	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h

@@ -96,7 +96,7 @@ static const xtexts xsv = {
         .sentence_costs = "%s investerar inget men får %s högre kostnader.",
         .sentence_none = "%s påverkas inte i kalkylen.",
         .break_even_intro = "Brytpunkt: insatsen går jämnt ut ",
-        .break_even_item = "för %s redan vid %s av den antagna effekten",
+        .break_even_item = "för %s vid %s av den antagna effekten",
         .break_even_unreachable = "för %s aldrig (inte ens vid %s av effekten)",
         .break_even_rate = " (%s till %s per år)",
         .and_word = " och ",
@@ -420,7 +420,8 @@ typedef struct book {
 	lxw_error err;
 	struct {
 		lxw_format *title, *subtitle, *question, *head, *head_left, *bold, *text, *wrap,
-		        *note, *kr, *kr_bold, *ret, *year, *dec1, *pct, *prob, *persons, *link;
+		        *note, *note_right, *kr, *kr_bold, *ret, *year, *dec1, *pct, *prob,
+		        *persons, *link;
 	} fmt;
 	int T;
 	size_t na, nt, ns;
@@ -582,6 +583,10 @@ static void make_formats(book *b)
 	b->fmt.note = workbook_add_format(wb);
 	format_set_italic(b->fmt.note);
 	format_set_font_color(b->fmt.note, 0x595959);
+	b->fmt.note_right = workbook_add_format(wb); /* words in a column of numbers */
+	format_set_italic(b->fmt.note_right);
+	format_set_font_color(b->fmt.note_right, 0x595959);
+	format_set_align(b->fmt.note_right, LXW_ALIGN_RIGHT);
 	b->fmt.kr = workbook_add_format(wb);
 	format_set_num_format(b->fmt.kr, kr);
 	b->fmt.kr_bold = workbook_add_format(wb);
@@ -980,14 +985,14 @@ static void sheet_summary(book *b)
 		if (g->nominal.status == PAYBACK_REACHED)
 			num(b, ws, r, 4, g->nominal.year, b->fmt.year);
 		else if (g->nominal.status == PAYBACK_NONE)
-			str(b, ws, r, 4, x->no_investment, b->fmt.note);
+			str(b, ws, r, 4, x->no_investment, b->fmt.note_right);
 		else
-			strf(b, ws, r, 4, b->fmt.note, x->not_within, s->years);
+			strf(b, ws, r, 4, b->fmt.note_right, x->not_within, s->years);
 		if (g->has_return) {
 			snprintf(fm, sizeof fm, "=%s/%s", ref(a1, r, 2), ref(a2, r, 1));
 			formula(b, ws, r, 5, fm, g->ret, b->fmt.ret);
 		} else {
-			str(b, ws, r, 5, x->no_investment, b->fmt.note);
+			str(b, ws, r, 5, x->no_investment, b->fmt.note_right);
 		}
 	}
 	char list[512];
