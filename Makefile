@@ -15,7 +15,7 @@ TEST_LIBS   := $(shell pkg-config --libs criterion 2>/dev/null)
 
 WARN    := -Wall -Wextra -Wpedantic -Werror
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS := -std=c17 -D_XOPEN_SOURCE=700 $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS  := $(PKG_LIBS) -lm
 
 BUILD   ?= build

@@ -7,6 +7,8 @@ set -eu
 bin=${1:-build/samkalk}
 n=${2:-200}
 scenario=scenarios/unga-vuxna.ini
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 now() { date +%s%N; }
 round() { # command... -> nanoseconds per run
 	t0=$(now); i=0
@@ -14,19 +16,17 @@ round() { # command... -> nanoseconds per run
 	t1=$(now); echo $(((t1 - t0) / n))
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-: >/tmp/samkalk-bench-true; : >/tmp/samkalk-bench-run
 for r in 1 2 3 4 5 6 7 8 9 10; do
-	round /bin/true >>/tmp/samkalk-bench-true
-	round "$bin" run "$scenario" --quiet --csv /dev/null --json /dev/null >>/tmp/samkalk-bench-run
+	round /bin/true >>"$tmp/true"
+	round "$bin" run "$scenario" --quiet --csv "$tmp/x.csv" --json "$tmp/x.json" >>"$tmp/run"
 done
-t=$(median </tmp/samkalk-bench-true)
-s=$(median </tmp/samkalk-bench-run)
-rm -f /tmp/samkalk-bench-true /tmp/samkalk-bench-run
+t=$(median <"$tmp/true")
+s=$(median <"$tmp/run")
 awk -v t="$t" -v s="$s" -v n="$n" -v sc="$scenario" 'BEGIN {
 	printf "machine: %s\n", ENVIRON["HOSTNAME"] != "" ? ENVIRON["HOSTNAME"] : "this machine"
 	printf "input: %s, %d runs per round, median of 10 rounds\n", sc, n
 	printf "/bin/true (baseline)          %8.3f ms per run\n", t / 1e6
-	printf "samkalk run (text+csv+json)   %8.3f ms per run\n", s / 1e6
+	printf "samkalk run (csv+json files)  %8.3f ms per run\n", s / 1e6
 	printf "samkalk minus baseline        %8.3f ms per run\n", (s - t) / 1e6
 	printf "ratio samkalk / baseline      %8.2f\n", s / t
 }'

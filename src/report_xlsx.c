@@ -5,7 +5,6 @@
  * over the cells it summarises, written with its computed value; the
  * discount rate is one named cell on the assumptions sheet. Text from input
  * files is always written as a string, never as a formula (SPEC §8). */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "samkalk/report_xlsx.h"
 
 #include <limits.h>

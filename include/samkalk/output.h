@@ -2,7 +2,10 @@
  *
  * An output is written to a temporary file beside its target and renamed
  * over it only when complete, so a failed run leaves an existing file as it
- * was and no temporary file behind. "-" means standard output. */
+ * was and no temporary file behind. The new file keeps the mode of the one
+ * it replaces; a symlink stays a link (its final file is replaced); an
+ * existing device or pipe (/dev/null) is written in place. "-" means
+ * standard output. */
 #ifndef SAMKALK_OUTPUT_H
 #define SAMKALK_OUTPUT_H
 
@@ -13,8 +16,10 @@
 
 typedef struct outfile {
 	const char *target; /* the path asked for, or "-" */
+	char *dest;         /* where it goes: a symlink's final file, or target */
 	char *tmp;          /* the temporary file beside it; NULL for stdout */
 	FILE *f;            /* where to write */
+	bool is_direct;     /* an existing device or pipe: written in place */
 	char why[256];      /* the reason of a failure, for the message */
 } outfile;
 

@@ -105,3 +105,56 @@ Test(output, new_file_has_the_usual_permissions)
 	unlink(target);
 	rmdir(dir);
 }
+
+/* An existing device is written in place, never replaced by a regular file
+ * (the review found `--csv /dev/null` turning /dev/null into a file). */
+Test(output, a_device_stays_a_device)
+{
+	outfile o;
+	cr_assert_eq(outfile_open(&o, "/dev/null"), SK_OK);
+	fputs("x\n", o.f);
+	cr_assert_eq(outfile_commit(&o), SK_OK);
+	struct stat st;
+	cr_assert_eq(stat("/dev/null", &st), 0);
+	cr_assert(S_ISCHR(st.st_mode));
+}
+
+/* A symlinked target keeps its link: the file it points to is replaced. */
+Test(output, a_symlink_stays_a_link)
+{
+	make_dir();
+	char real[128], link[128];
+	snprintf(real, sizeof real, "%s/real.csv", dir);
+	snprintf(link, sizeof link, "%s/link.csv", dir);
+	write_file(real, "old\n");
+	cr_assert_eq(symlink(real, link), 0);
+	outfile o;
+	cr_assert_eq(outfile_open(&o, link), SK_OK);
+	fputs("new\n", o.f);
+	cr_assert_eq(outfile_commit(&o), SK_OK);
+	struct stat st;
+	cr_assert_eq(lstat(link, &st), 0);
+	cr_assert(S_ISLNK(st.st_mode));
+	cr_assert_str_eq(read_file(real), "new\n");
+	unlink(link);
+	unlink(real);
+	rmdir(dir);
+}
+
+/* A replaced file keeps its mode (0600 stays 0600, whatever the umask). */
+Test(output, a_replaced_file_keeps_its_mode)
+{
+	make_dir();
+	char target[128];
+	snprintf(target, sizeof target, "%s/private.csv", dir);
+	write_file(target, "old\n");
+	chmod(target, 0600);
+	outfile o;
+	cr_assert_eq(outfile_open(&o, target), SK_OK);
+	cr_assert_eq(outfile_commit(&o), SK_OK);
+	struct stat st;
+	stat(target, &st);
+	cr_assert_eq(st.st_mode & 0777, 0600);
+	unlink(target);
+	rmdir(dir);
+}
