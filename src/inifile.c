@@ -154,6 +154,13 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 		return give(str, num, "[" BAD_SECTION "]", 3);
 	}
 	ini_doc *doc = r->doc;
+	if (doc->n_sections == SK_MAX_SECTIONS) {
+		diag_add(r->d, r->path, r->line, NULL,
+		         "expected at most %d sections in a file, got more", SK_MAX_SECTIONS);
+		r->in_section = false;
+		doc->bad_header = true;
+		return give(str, num, "[" BAD_SECTION "]", 3);
+	}
 	for (size_t i = 0; i < doc->n_sections; i++) {
 		if (strlen(doc->sections[i].name) == name_n &&
 		    memcmp(doc->sections[i].name, name, name_n) == 0) {
@@ -279,11 +286,23 @@ static char *next_line(char *str, int num, void *stream)
 {
 	reader *r = stream;
 	size_t before = diag_count(r->d);
+	size_t start = r->pos;
 	char *res = check_line(r, str, num);
 	if (diag_count(r->d) != before) {
 		r->doc->n_refused++;
 		if (r->in_section)
 			r->doc->sections[r->section].refused = true;
+		/* A refused line that meant to be a header ("  [cohort]", or one
+		 * with a bad byte) starts a section we cannot read: its keys must
+		 * not land in the section above. */
+		const char *t = r->buf + start;
+		while (t < r->buf + r->pos && (*t == ' ' || *t == '\t'))
+			t++;
+		if (res && t < r->buf + r->pos && *t == '[' && r->in_section) {
+			r->in_section = false;
+			r->doc->bad_header = true;
+			return give(str, num, "[" BAD_SECTION "]", 3);
+		}
 	}
 	return res;
 }
@@ -422,6 +441,31 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 	return 1;
 }
 
+/* A problem of the whole file, said once rather than on every line: UTF-16
+ * (Excel's and Notepad's "Unicode"), CR-only line ends, or no text. */
+static const char *whole_file_problem(const char *buf, size_t len)
+{
+	size_t head = len < 200 ? len : 200, zeros = 0;
+	for (size_t k = 0; k < head; k++)
+		zeros += buf[k] == '\0';
+	if ((len >= 2 &&
+	     ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) ||
+	    zeros * 4 > head)
+		return "expected UTF-8 text, got UTF-16 or binary data (in Excel or Notepad, save "
+		       "as "
+		       "'CSV UTF-8' or 'UTF-8' text)";
+	if (memchr(buf, '\r', len) && !memchr(buf, '\n', len))
+		return "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save "
+		       "the file with Unix or Windows line ends)";
+	size_t i = 0;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < len; i++)
+		if (!strchr(" \t\r\n", buf[i]))
+			return NULL;
+	return "expected an INI file with [sections], got an empty file";
+}
+
 sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc **out, diag *d)
 {
 	*out = NULL;
@@ -431,6 +475,12 @@ sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc *
 		return SK_ENOMEM;
 	}
 	sha256_hex(buf, len, doc->sha256);
+	const char *whole = whole_file_problem(buf, len);
+	if (whole) {
+		diag_add(d, path, 0, NULL, "%s", whole);
+		inifile_free(doc);
+		return SK_EINPUT;
+	}
 	size_t before = diag_count(d);
 	reader r = {.path = path, .buf = buf, .len = len, .doc = doc, .d = d};
 	int rc = ini_parse_stream(next_line, &r, on_entry, &r);
@@ -443,6 +493,8 @@ sk_status inifile_parse(const char *path, const char *buf, size_t len, ini_doc *
 		diag_add(d, path, rc, NULL, "expected 'key = value' or a [section] header");
 		doc->n_refused++;
 	}
+	if (doc->n_refused && doc->n_sections == 0)
+		doc->bad_header = true; /* nothing readable: no "missing section" messages */
 	*out = doc;
 	return diag_count(d) != before ? SK_EINPUT : SK_OK;
 }

@@ -77,12 +77,15 @@ static void read_actors(loader *L)
 	if (s != SIZE_MAX)
 		inifile_entries(doc, s, &first, &end);
 	L->actors_refused = doc->bad_header || (s != SIZE_MAX && doc->sections[s].refused);
-	if (end == first) {
-		diag_add(L->d, doc->path, s == SIZE_MAX ? 0 : doc->sections[s].line, NULL,
+	if (s == SIZE_MAX && !doc->bad_header)
+		diag_add(L->d, doc->path, 0, NULL,
 		         "expected an [actors] section listing at least one actor (id = label), "
 		         "got none");
+	else if (s != SIZE_MAX && end == first && !L->actors_refused)
+		diag_add(L->d, doc->path, doc->sections[s].line, NULL,
+		         "expected at least one actor (id = label) in [actors], got none");
+	if (end == first)
 		return;
-	}
 	p->actors = calloc(end - first, sizeof *p->actors);
 	L->actor_ids = calloc(end - first, sizeof *L->actor_ids);
 	if (!p->actors || !L->actor_ids) {
@@ -93,9 +96,11 @@ static void read_actors(loader *L)
 		const ini_entry *e = &doc->entries[i];
 		if (!value_is_id(e->key)) {
 			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected an actor id of ASCII letters, digits, '_' or '-', got "
-			         "'%s'",
+			         "expected an actor id of ASCII letters, digits, '_' or '-' (first "
+			         "a "
+			         "letter or digit), got '%s'",
 			         e->key);
+			L->actors_refused = true; /* no knock-on "unknown actor" for it */
 			continue;
 		}
 		if (p->n_actors == SK_MAX_ACTORS) {
@@ -173,7 +178,20 @@ static void read_index(loader *L)
 			         e->key);
 			ok = false;
 		}
-		if (value_number(L->d, doc, e, 1e-9, 1e12, "a positive index value", &value) && ok)
+		if (!value_number(L->d, doc, e, 1e-9, 1e12, "a positive index value", &value) ||
+		    !ok)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < p->n_index && !dup; k++)
+			if (p->index[k].year == (int)year) {
+				diag_add(L->d, doc->path, e->line, e->key,
+				         "duplicate year %d in [index], first at line %d: expected "
+				         "each "
+				         "year once",
+				         (int)year, p->index[k].line);
+				dup = true;
+			}
+		if (!dup)
 			p->index[p->n_index++] = (profile_index){(int)year, value, e->line};
 	}
 	qsort(p->index, p->n_index, sizeof *p->index, by_year);
@@ -207,8 +225,8 @@ static void read_state(loader *L, size_t s)
 	int sline = doc->sections[s].line;
 	if (!value_is_id(id)) {
 		diag_add(L->d, doc->path, sline, NULL,
-		         "expected [state ID] with an id of ASCII letters, digits, '_' or '-', got "
-		         "[%s]",
+		         "expected [state ID] with an id of ASCII letters, digits, '_' or '-' "
+		         "(first a letter or digit), got [%s]",
 		         doc->sections[s].name);
 		return;
 	}
@@ -267,7 +285,8 @@ static void read_state(loader *L, size_t s)
 				}
 				if (!value_number(
 				            L->d, doc, e, -1e10, 1e10,
-				            "an annual amount in kronor (negative for revenue)",
+				            "an annual amount in kronor from -10 000 000 000 to "
+				            "10 000 000 000 (negative for revenue)",
 				            &v))
 					continue;
 				p->items[p->n_items++] =
@@ -325,6 +344,15 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 	p->name = doc->path;
 	p->currency = "SEK";
 	loader L = {p, doc, d, NULL, NULL, false, false};
+	if (inifile_find_section(doc, "profile") == SIZE_MAX &&
+	    inifile_find_section(doc, "scenario") != SIZE_MAX) {
+		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "scenario")].line,
+		         NULL,
+		         "expected a profile with a [profile] section, got a scenario file "
+		         "([scenario] profiles = ... must name a profile)");
+		profile_free(p);
+		return SK_EINPUT;
+	}
 	size_t before = diag_count(d);
 	size_t n_sec = doc->n_sections;
 	p->states = calloc(n_sec + 1, sizeof *p->states);

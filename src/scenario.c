@@ -245,11 +245,11 @@ static void read_cohort(loader *L)
 		if (k == 0) {
 			have_size = true;
 			value_int(L->d, doc, e, 1, SK_MAX_COHORT,
-			          "a whole number of participants per intake, at least 1",
+			          "a whole number of participants per intake, 1 to 10 000 000",
 			          &s->size);
 		} else if (k == 1) {
 			value_int(L->d, doc, e, 1, SK_MAX_YEARS,
-			          "a whole number of intakes, at least 1", &s->intakes);
+			          "a whole number of intakes, 1 to 100", &s->intakes);
 		} else if (k == 2) {
 			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1",
 			             &s->women);
@@ -362,8 +362,8 @@ static void read_intervention(loader *L)
 			              L->actor_ids, L->p->n_actors);
 			continue;
 		}
-		value_number(L->d, doc, e, 0, 1e12, "an amount in kronor of at least 0",
-		             &target[a]);
+		value_number(L->d, doc, e, 0, 1e12,
+		             "an amount in kronor from 0 to 1 000 000 000 000", &target[a]);
 	}
 	if (!have_years && diag_count(L->d) == before && !doc->sections[sec].refused)
 		diag_add(L->d, doc->path, doc->sections[sec].line, "years",
@@ -538,6 +538,14 @@ static void read_dynamics(loader *L)
 		diag_add(L->d, doc->path, 0, NULL,
 		         "expected a [baseline] section with the yearly transitions without the "
 		         "intervention, got none");
+	bool effect = false;
+	for (int set = TR_INTERVENTION; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			effect |= inifile_find_section(doc, tr_sections[set][who]) != SIZE_MAX;
+	if (!effect && !doc->bad_header)
+		diag_add(L->d, doc->path, 0, NULL,
+		         "expected an [intervention.transitions] section with the intervention's "
+		         "effect on the transitions, got none (without it nothing changes)");
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
 			read_transitions(L, (transition_set)set, who);

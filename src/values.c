@@ -96,7 +96,8 @@ bool value_text(diag *d, const ini_doc *doc, const ini_entry *e, const char *exp
 bool value_is_id(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 64)
+	/* first a letter or digit: an id never starts like a formula ("-x") */
+	if (n == 0 || n > 64 || (unsigned char)s[0] >= 0x80 || !isalnum((unsigned char)s[0]))
 		return false;
 	for (const char *p = s; *p; p++)
 		if (!((unsigned char)*p < 0x80 &&

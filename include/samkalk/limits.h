@@ -7,7 +7,8 @@
 #define SK_MAX_LINE_BYTES    4096              /* one line of an input file */
 #define SK_MAX_SECTION_NAME  49                /* inih keeps 49 bytes of a [section] name */
 #define SK_MAX_KEY_BYTES     150               /* a key, left of '=' */
-#define SK_MAX_ENTRIES       100000            /* key = value lines in one file */
+#define SK_MAX_ENTRIES       20000             /* key = value lines in one file */
+#define SK_MAX_SECTIONS      1000              /* [sections] in one file */
 #define SK_MAX_COMMENT_BYTES 2000              /* a comment block kept for a key */
 #define SK_MAX_STATES        64                /* states of a profile */
 #define SK_MAX_ACTORS        32                /* actors of a profile */

@@ -28,7 +28,7 @@ bool value_int(diag *d, const ini_doc *doc, const ini_entry *e, long min, long m
 bool value_text(diag *d, const ini_doc *doc, const ini_entry *e, const char *expected);
 
 /* An id of a state, actor or item: ASCII letters, digits, '_' and '-',
- * 1 to 64 bytes. */
+ * starting with a letter or digit, 1 to 64 bytes. */
 bool value_is_id(const char *s);
 
 /* The candidate nearest to word by edit distance, if it is close enough to
