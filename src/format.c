@@ -32,7 +32,7 @@ char *format_amount(char *buf, size_t n, double v, lang l, bool with_plus)
 	double r = round(v);
 	char digits[64], grouped[96];
 	snprintf(digits, sizeof digits, "%.0f", fabs(r));
-	group(grouped, sizeof grouped, digits, l == LANG_SV ? " " : ",");
+	group(grouped, sizeof grouped, digits, l == LANG_SV ? FORMAT_GROUP_SV : ",");
 	snprintf(buf, n, "%s%s", sign_of(r, with_plus), grouped);
 	return buf;
 }
@@ -47,7 +47,7 @@ char *format_decimal(char *buf, size_t n, double v, int decimals, lang l, bool w
 	char whole[64], grouped[96];
 	snprintf(whole, sizeof whole, "%.*s", dot ? (int)(dot - digits) : (int)strlen(digits),
 	         digits);
-	group(grouped, sizeof grouped, whole, l == LANG_SV ? " " : ",");
+	group(grouped, sizeof grouped, whole, l == LANG_SV ? FORMAT_GROUP_SV : ",");
 	snprintf(buf, n, "%s%s%s%s", sign_of(r, with_plus), grouped,
 	         dot ? (l == LANG_SV ? "," : ".") : "", dot ? dot + 1 : "");
 	return buf;

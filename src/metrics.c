@@ -5,6 +5,7 @@
 #include "samkalk/limits.h"
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
 #include <gsl/gsl_roots.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,62 +170,120 @@ static sk_status refine(npv_fn *fn, double lo, double hi, double *root)
 	return status == GSL_SUCCESS && !fn->failed ? SK_OK : SK_ENUMERIC;
 }
 
+/* -NPV of the target at lambda, for the minimiser (a maximum of NPV). */
+static double minus_npv_at(double lambda, void *params)
+{
+	return -npv_at(lambda, params);
+}
+
+/* The largest NPV of fn's target on [a, c] around b, a local maximum of
+ * the grid (npv(b) above both ends), with gsl_min_fminimizer_brent. */
+static sk_status peak(npv_fn *fn, double a, double b, double c, double *at, double *value)
+{
+	gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	if (!s)
+		return SK_ENOMEM;
+	gsl_function F = {minus_npv_at, fn};
+	int status = gsl_min_fminimizer_set(s, &F, b, a, c);
+	for (int iter = 0; status == GSL_SUCCESS && iter < 100; iter++) {
+		status = gsl_min_fminimizer_iterate(s);
+		if (status != GSL_SUCCESS)
+			break;
+		status = gsl_min_test_interval(gsl_min_fminimizer_x_lower(s),
+		                               gsl_min_fminimizer_x_upper(s), 1e-12, 1e-10);
+		if (status == GSL_SUCCESS)
+			break;
+		if (status == GSL_CONTINUE)
+			status = GSL_SUCCESS;
+		if (-gsl_min_fminimizer_f_minimum(s) >= 0)
+			break; /* above zero: enough to bracket a root */
+	}
+	*at = gsl_min_fminimizer_x_minimum(s);
+	*value = -gsl_min_fminimizer_f_minimum(s);
+	gsl_min_fminimizer_free(s);
+	return status == GSL_SUCCESS && !fn->failed ? SK_OK : SK_ENUMERIC;
+}
+
+/* The smallest root of target j's NPV from the grid values v[0..n]
+ * (v[0] < 0): the first grid step where NPV turns >= 0, or, before it, a
+ * local maximum of the grid whose true peak between its neighbours is >= 0
+ * (NPV can rise above zero and fall back within one step). */
+static sk_status smallest_root(npv_fn *fn, const double *grid, const double *v, int n, bool *found,
+                               double *root)
+{
+	*found = false;
+	for (int k = 1; k <= n; k++) {
+		if (v[k] >= 0) {
+			*found = true;
+			if (v[k] == 0) {
+				*root = grid[k];
+				return SK_OK;
+			}
+			return refine(fn, grid[k - 1], grid[k], root);
+		}
+		if (k < n && v[k] > v[k - 1] && v[k] > v[k + 1]) {
+			double at, top;
+			sk_status st = peak(fn, grid[k - 1], grid[k], grid[k + 1], &at, &top);
+			if (st != SK_OK)
+				return st;
+			if (top >= 0) {
+				*found = true;
+				if (top == 0) {
+					*root = at;
+					return SK_OK;
+				}
+				return refine(fn, grid[k - 1], at, root);
+			}
+		}
+	}
+	return SK_OK;
+}
+
 sk_status metrics_break_even(const model *m, flows *scratch, const double *outcome_rate, results *r)
 {
 	size_t nt = r->n_targets;
-	double *prev = malloc(nt * sizeof(double)), *cur = malloc(nt * sizeof(double));
-	double *lo = malloc(nt * sizeof(double));
-	bool *open = malloc(nt * sizeof(bool));
-	if (!prev || !cur || !lo || !open) {
-		free(prev), free(cur), free(lo), free(open);
+	enum { N = BREAK_EVEN_GRID };
+	double *v = malloc((N + 1) * nt * sizeof(double)), *cur = malloc(nt * sizeof(double));
+	double *col = malloc((N + 1) * sizeof(double)), grid[N + 1];
+	if (!v || !cur || !col) {
+		free(v), free(cur), free(col);
 		return SK_ENOMEM;
 	}
 	npv_fn fn = {m, scratch, r, 0, cur, 0};
-	sk_status st = SK_OK;
-	double lmax = m->lambda_max;
 	if (model_project(m, 0, scratch) != SK_OK)
 		fn.failed = 1;
-	npv_at(0, &fn);
-	memcpy(prev, cur, nt * sizeof(double));
-	for (size_t j = 0; j < nt; j++) {
-		r->fig[j].break_even_found = prev[j] >= 0;
-		r->fig[j].break_even = 0;
-		open[j] = prev[j] < 0;
-		lo[j] = -1;
+	/* NPV of every target on the grid: one projection per point */
+	for (int k = 0; k <= N && !fn.failed; k++) {
+		grid[k] = m->lambda_max * k / N;
+		npv_at(grid[k], &fn);
+		for (size_t j = 0; j < nt; j++)
+			v[(size_t)k * nt + j] = cur[j];
 	}
-	/* The first grid step where NPV turns >= 0 brackets the smallest root. */
-	for (int k = 1; k <= BREAK_EVEN_GRID && !fn.failed; k++) {
-		double l = lmax * k / BREAK_EVEN_GRID;
-		npv_at(l, &fn);
-		for (size_t j = 0; j < nt; j++) {
-			if (!open[j] || lo[j] >= 0)
-				continue;
-			if (cur[j] >= 0) {
-				lo[j] = lmax * (k - 1) / BREAK_EVEN_GRID;
-				if (cur[j] == 0) { /* exactly on the grid */
-					r->fig[j].break_even_found = true;
-					r->fig[j].break_even = l;
-					open[j] = false;
-				}
-			}
-			prev[j] = cur[j];
-		}
-	}
-	for (size_t j = 0; j < nt && st == SK_OK && !fn.failed; j++) {
-		if (!open[j] || lo[j] < 0)
+	sk_status st = fn.failed ? SK_ENUMERIC : SK_OK;
+	for (size_t j = 0; j < nt && st == SK_OK; j++) {
+		figures *g = &r->fig[j];
+		g->break_even_found = false;
+		g->break_even = 0;
+		if (g->nominal.status == PAYBACK_NONE) {
+			/* Invests nothing, so NPV(0) = 0: it gains "even without any
+			 * effect" (0) when the effect does not cost it, else no
+			 * scale of the effect makes it break even (docs/method.md). */
+			g->break_even_found = g->npv >= 0;
 			continue;
+		}
+		for (int k = 0; k <= N; k++)
+			col[k] = v[(size_t)k * nt + j];
+		if (col[0] >= 0) { /* gains even without any effect */
+			g->break_even_found = true;
+			continue;
+		}
 		fn.target = j;
-		double root = 0;
-		st = refine(&fn, lo[j], lo[j] + lmax / BREAK_EVEN_GRID, &root);
-		r->fig[j].break_even_found = st == SK_OK;
-		r->fig[j].break_even = root;
+		st = smallest_root(&fn, grid, col, N, &g->break_even_found, &g->break_even);
 	}
-	if (fn.failed)
-		st = SK_ENUMERIC;
 	for (size_t j = 0; j < nt && outcome_rate; j++)
 		r->fig[j].break_even_rate =
 		        outcome_rate[0] +
 		        r->fig[j].break_even * (outcome_rate[1] - outcome_rate[0]);
-	free(prev), free(cur), free(lo), free(open);
+	free(v), free(cur), free(col);
 	return st;
 }

@@ -3,6 +3,7 @@
  * carry their sign, so a cost never reads as a saving. */
 #include "samkalk/report.h"
 
+#include <math.h>
 #include <string.h>
 
 /* What the reader sees, one table per language. */
@@ -19,7 +20,8 @@ typedef struct texts {
 	const char *paid_back;                                           /* %d year, %s years */
 	const char *not_within;                                          /* %d */
 	const char *no_investment, *not_reachable, *of_effect, *rate_to; /* %s rate, %s state */
-	const char *gains_anyway, *not_applicable;
+	const char *invests_nothing, *no_gain, *nobody;
+	const char *outcome_rule; /* %s target, %s base, %s int, %s after, %s relapse */
 	const char *fiscal_note, *society_note; /* %s list */
 	const char *signs_note, *payback_note, *break_even_note;
 	const char *outcomes_title; /* %d-%d */
@@ -29,9 +31,9 @@ typedef struct texts {
 
 static const texts sv = {
         .intervention = "Insats",
-        .per_intake = "deltagare per intag",
-        .intakes_one = "1 intag",
-        .intakes_many = "intag, ett per år",
+        .per_intake = "deltagare per grupp",
+        .intakes_one = "1 grupp",
+        .intakes_many = "grupper, en per år",
         .years_in = "år i insatsen per deltagare",
         .amounts = "Belopp i kronor, %d års priser.",
         .rate = "Nuvärden med diskonteringsränta %s %% per år (%s).",
@@ -57,18 +59,23 @@ static const texts sv = {
         .paid_back = "%d (efter %s år)",
         .not_within = "ej inom %d år",
         .no_investment = "ingen investering",
-        .not_reachable = "nås ej (upp till %s %%)",
+        .not_reachable = "nås inte ens vid %s %% av effekten",
         .of_effect = "%s %% av den antagna effekten",
         .rate_to = " = %s %% till %s per år",
-        .gains_anyway = "0 (vinner även utan effekt)",
-        .not_applicable = "ej tillämplig",
+        .invests_nothing = "0 (investerar inget)",
+        .no_gain = "nås inte (effekten kostar aktören)",
+        .nobody = "inga aktörer (alla är ekonomiska)",
+        .outcome_rule = "Utfallsmodell: %s till %s per år utan insats, %s under insatsåren, "
+                        "%s efter; %s av dem i %s faller tillbaka per år (till "
+                        "startfördelningen).",
         .fiscal_note = "Offentlig sektor = %s.",
         .society_note = "Samhället = alla aktörer: %s.",
         .signs_note = "Besparing: + är lägre kostnad, " FORMAT_MINUS
                       " högre kostnad än utan insats. Nettonuvärde = besparing " FORMAT_MINUS
                       " investering.",
-        .payback_note = "Återbetald: första året då summan av nettot (besparing " FORMAT_MINUS
-                        " investering) är minst 0.",
+        .payback_note =
+                "Återbetald: första året då det ackumulerade nettot (besparing " FORMAT_MINUS
+                " investering) är minst 0.",
         .break_even_note = "Brytpunkt: den minsta andel av den antagna effekten på "
                            "övergångarna som ger nettonuvärde 0.",
         .outcomes_title = "Utfall: personår %d"
@@ -84,12 +91,12 @@ static const texts sv = {
 
 static const texts en = {
         .intervention = "Intervention",
-        .per_intake = "participants per intake",
-        .intakes_one = "1 intake",
-        .intakes_many = "intakes, one a year",
+        .per_intake = "participants per group",
+        .intakes_one = "1 group",
+        .intakes_many = "groups, one a year",
         .years_in = "years in the intervention per participant",
         .amounts = "Amounts in kronor (SEK), %d prices.",
-        .rate = "Present values at a discount rate of %s %% a year (%s).",
+        .rate = "Present values at a discount rate of %s%% a year (%s).",
         .timing_start = "year 1 undiscounted",
         .timing_end = "year 1 discounted once",
         .horizon = "Horizon %d years, %d"
@@ -112,18 +119,23 @@ static const texts en = {
         .paid_back = "%d (after %s years)",
         .not_within = "not within %d years",
         .no_investment = "no investment",
-        .not_reachable = "not reachable (up to %s %%)",
-        .of_effect = "%s %% of the assumed effect",
-        .rate_to = " = %s %% to %s a year",
-        .gains_anyway = "0 (gains even without effect)",
-        .not_applicable = "not applicable",
+        .not_reachable = "not reached even at %s%% of the effect",
+        .of_effect = "%s%% of the assumed effect",
+        .rate_to = " = %s%% to %s a year",
+        .invests_nothing = "0 (invests nothing)",
+        .no_gain = "not reachable (the effect costs this actor)",
+        .nobody = "no actors (all are economic)",
+        .outcome_rule = "Outcome model: %s reach %s per year without the intervention, %s "
+                        "during it, %s after; %s of those in %s fall back per year (to "
+                        "the starting distribution).",
         .fiscal_note = "Public sector = %s.",
         .society_note = "Society = all actors: %s.",
         .signs_note = "Savings: + is a lower cost, " FORMAT_MINUS
                       " a higher cost than without the intervention. NPV = savings " FORMAT_MINUS
                       " investment.",
-        .payback_note = "Paid back: the first year in which the sum of net (savings " FORMAT_MINUS
-                        " investment) is at least 0.",
+        .payback_note =
+                "Paid back: the first year in which the cumulative net (savings " FORMAT_MINUS
+                " investment) is at least 0.",
         .break_even_note = "Break-even: the smallest share of the assumed effect on the "
                            "transitions that gives an NPV of 0.",
         .outcomes_title = "Outcomes: person-years %d"
@@ -170,20 +182,22 @@ static void payback_text(const payback *p, const calc *c, const texts *x, lang l
 		snprintf(buf, n, x->not_within, c->s->years);
 	else
 		snprintf(buf, n, x->paid_back, p->year,
-		         format_decimal(years, sizeof years, p->years, 1, l, false));
+		         format_decimal(years, sizeof years, floor(p->years * 10 + 1e-9) / 10, 1, l,
+		                        false));
 }
 
 static void break_even_text(const figures *g, const calc *c, const texts *x, lang l, char *buf,
                             size_t n)
 {
 	char pct[32], rate[32];
-	if (g->nominal.status == PAYBACK_NONE) {
-		snprintf(buf, n, "%s", x->not_applicable);
+	bool none = g->nominal.status == PAYBACK_NONE;
+	if (!g->break_even_found && none) {
+		snprintf(buf, n, "%s", x->no_gain);
 	} else if (!g->break_even_found) {
 		snprintf(buf, n, x->not_reachable,
 		         format_decimal(pct, sizeof pct, 100 * c->r->lambda_max, 0, l, false));
-	} else if (g->break_even == 0) {
-		snprintf(buf, n, "%s", x->gains_anyway);
+	} else if (none) {
+		snprintf(buf, n, "%s", x->invests_nothing);
 	} else {
 		int used =
 		        snprintf(buf, n, x->of_effect,
@@ -224,8 +238,8 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	char a[64], b[64], d[64], e[64], lab[160], line[512];
 
 	fprintf(out, "%s\n", s->name);
-	fprintf(out, "%s: %s. %ld %s, ", x->intervention, s->intervention_name, s->size,
-	        x->per_intake);
+	fprintf(out, "%s: %s. %s %s, ", x->intervention, s->intervention_name,
+	        format_amount(a, sizeof a, (double)s->size, l, false), x->per_intake);
 	if (s->intakes == 1)
 		fprintf(out, "%s, ", x->intakes_one);
 	else
@@ -237,6 +251,18 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	        s->timing == TIMING_START ? x->timing_start : x->timing_end);
 	fputc(' ', out);
 	fprintf(out, x->horizon, s->years, s->start_year, s->start_year + s->years - 1);
+	if (s->outcome_mode) {
+		char rates[4][32], pcts[4][40];
+		const double v[4] = {s->outcome_rate[TR_BASELINE], s->outcome_rate[TR_INTERVENTION],
+		                     s->outcome_rate[TR_AFTER], s->outcome_relapse};
+		for (int k = 0; k < 4; k++)
+			snprintf(
+			        pcts[k], sizeof pcts[k], l == LANG_SV ? "%s %%" : "%s%%",
+			        format_decimal(rates[k], sizeof rates[k], 100 * v[k], 1, l, false));
+		const char *tg = p->states[s->outcome_target].id;
+		fputc('\n', out);
+		fprintf(out, x->outcome_rule, pcts[0], tg, pcts[1], pcts[2], pcts[3], tg);
+	}
 	fputs("\n\n", out);
 
 	snprintf(line, sizeof line, x->question, s->intervention_name);
@@ -261,7 +287,7 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	cell(out, "", w0, false);
 	cell(out, x->pv, wa, true);
 	cell(out, x->pv, wa, true);
-	cell(out, x->pv, wa, true);
+	cell(out, x->kr, wa, true);
 	cell(out, x->per_krona, wr, true);
 	fputc('\n', out);
 	for (size_t j = 0; j < r->n_targets; j++) {
@@ -301,6 +327,8 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 
 	fputc('\n', out);
 	actor_list(c, TARGET_FISCAL(p->n_actors), l, line, sizeof line);
+	if (!line[0])
+		snprintf(line, sizeof line, "%s", x->nobody);
 	fputs("\xc2\xb9 ", out);
 	fprintf(out, x->fiscal_note, line);
 	fputs("\n\xc2\xb2 ", out);

@@ -32,7 +32,7 @@ typedef struct xtexts {
 	const char *per_intake, *intakes_one, *intakes_many, *years_in;
 	const char *actor, *pv_investment, *pv_savings, *npv, *payback_year, *ret;
 	const char *unit; /* "kr, %d års priser" */
-	const char *fiscal, *society, *fiscal_note, *society_note;
+	const char *fiscal, *society, *fiscal_note, *society_note, *nobody;
 	const char *no_investment, *not_within; /* %d */
 	const char *sentence_paid, *sentence_not_paid, *sentence_saves, *sentence_costs,
 	        *sentence_none;
@@ -71,9 +71,9 @@ static const xtexts xsv = {
                   "Data"},
         .rate_name = "Diskonteringsranta",
         .question = "Lönar sig %s, och för vem?",
-        .per_intake = "deltagare per intag",
-        .intakes_one = "1 intag",
-        .intakes_many = "intag, ett per år",
+        .per_intake = "deltagare per grupp",
+        .intakes_one = "1 grupp",
+        .intakes_many = "grupper, en per år",
         .years_in = "år i insatsen per deltagare",
         .actor = "Aktör",
         .pv_investment = "Investering (nuvärde)",
@@ -85,6 +85,7 @@ static const xtexts xsv = {
         .fiscal = "Offentlig sektor",
         .society = "Samhället",
         .fiscal_note = "Offentlig sektor = %s.",
+        .nobody = "inga aktörer (alla är ekonomiska)",
         .society_note = "Samhället = alla aktörer: %s.",
         .no_investment = "ingen investering",
         .not_within = "ej inom %d år",
@@ -142,8 +143,8 @@ static const xtexts xsv = {
         .p_rate = "Diskonteringsränta (real)",
         .p_timing = "Diskontering",
         .p_costs_on = "Årets kostnader räknas på",
-        .p_size = "Deltagare per intag",
-        .p_intakes = "Antal intag",
+        .p_size = "Deltagare per grupp",
+        .p_intakes = "Antal grupper",
         .p_women = "Andel kvinnor",
         .p_d = "År i insatsen per deltagare",
         .timing_start = "år 1 odiskonterat",
@@ -241,9 +242,9 @@ static const xtexts xen = {
                   "Data"},
         .rate_name = "DiscountRate",
         .question = "Does %s pay off, and for whom?",
-        .per_intake = "participants per intake",
-        .intakes_one = "1 intake",
-        .intakes_many = "intakes, one a year",
+        .per_intake = "participants per group",
+        .intakes_one = "1 group",
+        .intakes_many = "groups, one a year",
         .years_in = "years in the intervention per participant",
         .actor = "Actor",
         .pv_investment = "Investment (present value)",
@@ -255,6 +256,7 @@ static const xtexts xen = {
         .fiscal = "Public sector",
         .society = "Society",
         .fiscal_note = "Public sector = %s.",
+        .nobody = "no actors (all are economic)",
         .society_note = "Society = all actors: %s.",
         .no_investment = "no investment",
         .not_within = "not within %d years",
@@ -313,8 +315,8 @@ static const xtexts xen = {
         .p_rate = "Discount rate (real)",
         .p_timing = "Discounting",
         .p_costs_on = "A year's costs use",
-        .p_size = "Participants per intake",
-        .p_intakes = "Intakes",
+        .p_size = "Participants per group",
+        .p_intakes = "Groups (intakes)",
         .p_women = "Share of women",
         .p_d = "Years in the intervention per participant",
         .timing_start = "year 1 undiscounted",
@@ -996,7 +998,7 @@ static void sheet_summary(book *b)
 	}
 	char list[512];
 	actor_list(b, TARGET_FISCAL(b->na), list, sizeof list);
-	snprintf(line, sizeof line, x->fiscal_note, list);
+	snprintf(line, sizeof line, x->fiscal_note, list[0] ? list : x->nobody);
 	strf(b, ws, r++, 0, b->fmt.note, "\xc2\xb9 %s", line);
 	actor_list(b, TARGET_SOCIETY(b->na), list, sizeof list);
 	snprintf(line, sizeof line, x->society_note, list);

@@ -551,21 +551,26 @@ static void read_dynamics(loader *L)
 			read_transitions(L, (transition_set)set, who);
 }
 
-/* Outcome mode (SPEC §4): s -> target = rate, target -> s = relapse d_s. */
+/* Outcome mode (SPEC §4): s -> target = rate for every s but the target,
+ * and target -> s = relapse d_s / (1 - d_target): "relapse" is the yearly
+ * share of those in the target who fall back, spread like the starting
+ * distribution over the other states. SPEC §4 writes relapse d_s, which is
+ * the same when nobody starts in the target, and lets fewer than "relapse"
+ * fall back otherwise (docs/method.md). The caller checks d_target < 1. */
 static void outcome_matrix(const scenario *s, double *P, size_t n, const double *d, double rate)
 {
 	size_t tg = s->outcome_target;
 	memset(P, 0, n * n * sizeof *P);
-	double back = 0;
+	double outside = 1 - d[tg], back = 0;
 	for (size_t a = 0; a < n; a++) {
 		if (a == tg)
 			continue;
 		P[a * n + tg] = rate;
 		P[a * n + a] = 1 - rate;
-		P[tg * n + a] = s->outcome_relapse * d[a];
-		back += s->outcome_relapse * d[a];
+		P[tg * n + a] = outside > 0 ? s->outcome_relapse * d[a] / outside : 0;
+		back += P[tg * n + a];
 	}
-	P[tg * n + tg] = 1 - back;
+	P[tg * n + tg] = fabs(1 - back) <= 1e-12 ? 0 : 1 - back;
 }
 
 /* Where each entry of a matrix came from, to point at lines in messages. */
@@ -655,8 +660,19 @@ static bool build_matrices(loader *L)
 				return false;
 			}
 			if (s->outcome_mode) {
-				if (s->outcome_target < n) /* else already reported */
-					outcome_matrix(s, P, n, s->start[g], s->outcome_rate[set]);
+				if (s->outcome_target >= n) /* already reported */
+					continue;
+				if (s->outcome_relapse > 0 &&
+				    s->start[g][s->outcome_target] > 1 - 1e-12 &&
+				    set == TR_BASELINE)
+					diag_add(L->d, L->doc->path, s->outcome_line, "relapse",
+					         "expected some of the starting distribution%s "
+					         "outside %s, "
+					         "where relapses go, got everyone in %s",
+					         g == SEX_WOMEN ? "" : " of men",
+					         L->p->states[s->outcome_target].id,
+					         L->p->states[s->outcome_target].id);
+				outcome_matrix(s, P, n, s->start[g], s->outcome_rate[set]);
 				continue;
 			}
 			memset(o.from, 0, n * n * sizeof *o.from);

@@ -10,9 +10,12 @@ typedef enum lang { LANG_SV, LANG_EN } lang;
 
 /* The minus sign of text output: U+2212, never mistaken for a dash. */
 #define FORMAT_MINUS "\xe2\x88\x92"
+/* The Swedish thousands separator: a no-break space (U+00A0), so that a
+ * number never splits across lines or cells when copied. */
+#define FORMAT_GROUP_SV "\xc2\xa0"
 
 /* Whole kronor, rounded half away from zero, with thousands separators
- * (space in Swedish, comma in English): "1 700 000". With signed, a '+'
+ * (a no-break space in Swedish, a comma in English): "1 700 000". With signed, a '+'
  * precedes amounts above 0; amounts below 0 always carry FORMAT_MINUS.
  * A value that rounds to 0 is "0". Returns buf. */
 char *format_amount(char *buf, size_t n, double v, lang l, bool with_plus);

@@ -60,8 +60,12 @@ payback metrics_payback(const double *net, int years, int start_year, bool inves
 void metrics_compute(const model *m, const flows *f, int start_year, results *r);
 
 /* Break-even lambda per target (SPEC §5): 0 when NPV(0) >= 0, else the
- * smallest lambda in (0, lambda_max] with NPV = 0, found by scanning a grid
- * for the first sign change and refining it with gsl_root_fsolver_brent.
+ * smallest lambda in (0, lambda_max] with NPV = 0: a grid of 100 steps is
+ * scanned for the first sign change, or a local maximum of the grid whose
+ * peak (gsl_min_fminimizer_brent) reaches 0, and the root refined with
+ * gsl_root_fsolver_brent. Not found (break_even_found false) when NPV stays
+ * below 0. A target that invests nothing has NPV(0) = 0: 0 when its NPV at
+ * the assumed effect is >= 0, else not found (the effect only costs it).
  * scratch is overwritten. outcome_rate (NULL outside outcome mode) holds the
  * baseline and intervention success rates, to report the rate at lambda.
  * Returns SK_OK, SK_ENOMEM or SK_ENUMERIC. */

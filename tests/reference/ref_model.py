@@ -371,11 +371,15 @@ def load_scenario(path):
             for name, rate_key in (("base", "baseline"), ("int", "intervention"),
                                    ("after", "after")):
                 o = {}
+                # relapse is the share of those in the target who fall back,
+                # spread over the other states like the starting
+                # distribution (docs/method.md; SPEC writes relapse * d_s)
+                outside = 1.0 - m["d"][g][states.index(target)]
                 for j, s in enumerate(states):
                     if s == target:
                         continue
                     o[(s, target)] = rates[rate_key]
-                    o[(target, s)] = relapse * m["d"][g][j]
+                    o[(target, s)] = relapse * m["d"][g][j] / outside if outside > 0 else 0.0
                 off[(name, g)] = o
     else:
         if not cp.has_section("baseline"):
@@ -584,6 +588,11 @@ def break_even_all(m, targets, pv_inv_actor):
     out = {}
     grid = [lmax * k / BREAK_EVEN_GRID for k in range(BREAK_EVEN_GRID + 1)]
     for name, ids in targets.items():
+        if sum(pv_inv_actor[a] for a in ids) == 0.0:
+            # invests nothing (docs/method.md): 0 if the assumed effect does
+            # not cost it, else no scale of the effect makes it break even
+            out[name] = 0.0 if target_npv(1.0, ids) >= 0.0 else None
+            continue
         if target_npv(0.0, ids) >= 0.0:
             out[name] = 0.0
             continue

@@ -6,23 +6,27 @@
 #include "samkalk/format.h"
 
 #define MINUS FORMAT_MINUS
+#define SP    FORMAT_GROUP_SV /* the no-break space between thousands */
 
 Test(format, amounts_grouped_by_thousands)
 {
 	char b[64];
-	cr_assert_str_eq(format_amount(b, sizeof b, 1700000, LANG_SV, false), "1 700 000");
+	cr_assert_str_eq(format_amount(b, sizeof b, 1700000, LANG_SV, false),
+	                 "1" SP "700" SP "000");
 	cr_assert_str_eq(format_amount(b, sizeof b, 1700000, LANG_EN, false), "1,700,000");
 	cr_assert_str_eq(format_amount(b, sizeof b, 999, LANG_SV, false), "999");
-	cr_assert_str_eq(format_amount(b, sizeof b, 1000, LANG_SV, false), "1 000");
+	cr_assert_str_eq(format_amount(b, sizeof b, 1000, LANG_SV, false), "1" SP "000");
 	cr_assert_str_eq(format_amount(b, sizeof b, 123456789012.0, LANG_SV, false),
-	                 "123 456 789 012");
+	                 "123" SP "456" SP "789" SP "012");
 }
 
 Test(format, signs_are_explicit_and_zero_has_none)
 {
 	char b[64];
-	cr_assert_str_eq(format_amount(b, sizeof b, 5100000.4, LANG_SV, true), "+5 100 000");
-	cr_assert_str_eq(format_amount(b, sizeof b, -210091.5, LANG_SV, true), MINUS "210 092");
+	cr_assert_str_eq(format_amount(b, sizeof b, 5100000.4, LANG_SV, true),
+	                 "+5" SP "100" SP "000");
+	cr_assert_str_eq(format_amount(b, sizeof b, -210091.5, LANG_SV, true),
+	                 MINUS "210" SP "092");
 	cr_assert_str_eq(format_amount(b, sizeof b, -3, LANG_SV, false), MINUS "3");
 	/* -0.4 rounds to 0: neither a cost nor a saving */
 	cr_assert_str_eq(format_amount(b, sizeof b, -0.4, LANG_SV, true), "0");
@@ -35,7 +39,7 @@ Test(format, decimals_with_decimal_comma_in_swedish)
 	cr_assert_str_eq(format_decimal(b, sizeof b, 2.44, 1, LANG_SV, false), "2,4");
 	cr_assert_str_eq(format_decimal(b, sizeof b, 2.45001, 1, LANG_EN, false), "2.5");
 	cr_assert_str_eq(format_decimal(b, sizeof b, 3.5, 1, LANG_SV, false), "3,5");
-	cr_assert_str_eq(format_decimal(b, sizeof b, 1234.5, 1, LANG_SV, true), "+1 234,5");
+	cr_assert_str_eq(format_decimal(b, sizeof b, 1234.5, 1, LANG_SV, true), "+1" SP "234,5");
 	cr_assert_str_eq(format_decimal(b, sizeof b, -42.54, 1, LANG_SV, true), MINUS "42,5");
 	cr_assert_str_eq(format_decimal(b, sizeof b, 84.4, 0, LANG_SV, false), "84");
 }

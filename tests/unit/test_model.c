@@ -559,3 +559,16 @@ Test(model, project_at_zero_effect_equals_baseline)
 	flows_free(f);
 	calc_free(c);
 }
+
+/* Outcome mode with some starting in the target: relapse is the share of
+ * those in the target who fall back (docs/method.md). By hand (the file's
+ * comment): 100 persons, A 50, B 50, target B, rate 0, relapse 0.2, so
+ * B -> A = 0.2 * 0.5 / (1 - 0.5) = 0.2; end of year 1 A = 60, year 2 A = 68;
+ * costs on the end: person-years in A without the intervention 60 + 68. */
+Test(model, outcome_relapse_is_the_share_of_the_target_that_falls_back)
+{
+	calc *c = load("tests/e2e/outcome_relapse.ini");
+	cr_assert_float_eq(c->r->person_years[ARM_BASELINE * c->r->n_states + 0], 128, 1e-9);
+	cr_assert_float_eq(c->s->p[TR_BASELINE][SEX_WOMEN][1 * 3 + 0], 0.2, 1e-15);
+	calc_free(c);
+}
