@@ -90,10 +90,14 @@ format-check:
 
 
 unit: $(UNIT_BIN)
-	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t --jobs 1 || fail=1; done; exit $$fail
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; \
+	  $$t --jobs 1 >$(BUILD)/tests/log 2>&1 || fail=1; cat $(BUILD)/tests/log; \
+	  ! grep -q 'Sanitizer' $(BUILD)/tests/log || { echo "FAIL $$t: a sanitizer report"; fail=1; }; \
+	done; exit $$fail
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk
+	@sh tests/run_cli.sh $(BUILD)/samkalk
 
 e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk

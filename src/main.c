@@ -1,6 +1,7 @@
 /* main.c -- the command line (SPEC §7): parses arguments, calls the
  * modules in order, prints messages, and is the only place that exits.
  * Exit status: 0 done, 1 a failure of the machine, 2 bad input or usage. */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,8 @@
 #include "samkalk/report_xlsx.h"
 #include "samkalk/version.h"
 
-/* Every option, the commands it belongs to, and its help line. --help is
- * printed from this table; tests compare it with the man page. */
+/* Every option of run and its help line; --help is printed from this
+ * table. */
 typedef struct option_spec {
 	const char *name;
 	const char *arg; /* NULL for a flag */
@@ -126,9 +127,11 @@ static int parse_run(int argc, char **argv, run_args *a)
 	size_t n = a->xlsx ? strlen(a->xlsx) : 0;
 	if (a->xlsx && (n < 5 || strcmp(a->xlsx + n - 5, ".xlsx") != 0))
 		return usage_error("-o: expected a file name ending in .xlsx, got '%s'", a->xlsx);
-	if (a->csv && a->json && strcmp(a->csv, "-") == 0 && strcmp(a->json, "-") == 0)
-		return usage_error("%s",
-		                   "--csv - and --json - cannot both write to standard output");
+	if (a->csv && a->json && strcmp(a->csv, a->json) == 0)
+		return usage_error("--csv and --json name the same file: '%s'", a->csv);
+	if (a->xlsx && ((a->csv && strcmp(a->csv, a->xlsx) == 0) ||
+	                (a->json && strcmp(a->json, a->xlsx) == 0)))
+		return usage_error("-o names the same file as another output: '%s'", a->xlsx);
 	return 0;
 }
 
@@ -196,12 +199,8 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (!a.quiet && !to_stdout)
 		st = report_text(c, a.l, stdout);
-	if (st == SK_OK && fflush(stdout) != 0)
-		st = SK_EIO;
 	calc_free(c);
-	if (st != SK_OK)
-		fprintf(stderr, "samkalk: cannot write the summary: %s\n", sk_strerror(st));
-	return sk_exit_code(st);
+	return sk_exit_code(st); /* a summary that cannot be written: see flushed() */
 }
 
 static int cmd_check(int argc, char **argv)
@@ -228,6 +227,17 @@ static int cmd_check(int argc, char **argv)
 	return worst;
 }
 
+/* Standard output that could not be written (a full disk, a closed pipe) is
+ * a failure of the machine, with its reason, whatever the command did. */
+static int flushed(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "samkalk: cannot write to standard output: %s\n", strerror(errno));
+		return rc == 2 ? 2 : 1;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
@@ -238,15 +248,15 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		usage(stdout);
-		return 0;
+		return flushed(0);
 	}
 	if (strcmp(cmd, "--version") == 0) {
 		printf("samkalk %s\n", SAMKALK_VERSION);
-		return 0;
+		return flushed(0);
 	}
 	if (strcmp(cmd, "run") == 0)
-		return cmd_run(argc, argv);
+		return flushed(cmd_run(argc, argv));
 	if (strcmp(cmd, "check") == 0)
-		return cmd_check(argc, argv);
+		return flushed(cmd_check(argc, argv));
 	return usage_error("unknown command '%s' (expected run or check)", cmd);
 }

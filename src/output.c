@@ -101,13 +101,16 @@ sk_status outfile_open(outfile *o, const char *target)
 	}
 	int fd;
 	bool direct;
-	if (prepare(o, &fd, &direct) != SK_OK)
+	if (prepare(o, &fd, &direct) != SK_OK) {
+		outfile_abort(o); /* frees what prepare made; the reason stays */
 		return SK_EIO;
+	}
 	if (direct) {
 		o->f = fopen(o->dest, "w");
 		if (!o->f) {
 			snprintf(o->why, sizeof o->why, "cannot write %s: %s", o->target,
 			         strerror(errno));
+			outfile_abort(o);
 			return SK_EIO;
 		}
 		o->is_direct = true;
@@ -130,10 +133,13 @@ sk_status outfile_reserve(outfile *o, const char *target)
 	o->target = target;
 	int fd;
 	bool direct;
-	if (prepare(o, &fd, &direct) != SK_OK)
+	if (prepare(o, &fd, &direct) != SK_OK) {
+		outfile_abort(o); /* frees what prepare made; the reason stays */
 		return SK_EIO;
+	}
 	if (direct) { /* a writer that renames and seeks needs a real file */
 		snprintf(o->why, sizeof o->why, "cannot write %s: expected a regular file", target);
+		outfile_abort(o);
 		return SK_EIO;
 	}
 	close(fd);
@@ -157,6 +163,8 @@ sk_status outfile_commit(outfile *o)
 		int err = errno;
 		bad |= fclose(o->f) != 0;
 		o->f = NULL;
+		free(o->dest);
+		o->dest = NULL;
 		if (bad)
 			snprintf(o->why, sizeof o->why, "cannot write %s: %s", o->target,
 			         strerror(err ? err : errno));

@@ -11,6 +11,8 @@
 
 #define STATE_PREFIX "state "
 
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
 static const char *const section_names[] = {"profile", "actors", "actor kinds", "index",
                                             "state ID"};
 static const char *const profile_keys[] = {"name", "price_year", "currency"};
@@ -60,7 +62,7 @@ static void read_profile_section(loader *L)
 			L->p->currency = e->value;
 		} else {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [profile]", e->key,
-			              profile_keys, 3);
+			              profile_keys, COUNT(profile_keys));
 		}
 	}
 	if (!have_year && !doc->sections[s].refused)
@@ -138,7 +140,7 @@ static void read_actor_kinds(loader *L)
 			L->p->actors[a].kind = ACTOR_ECONOMIC;
 		else
 			value_unknown(L->d, doc->path, e->line, e->key, "actor kind", e->value,
-			              kinds, 2);
+			              kinds, COUNT(kinds));
 	}
 }
 
@@ -325,7 +327,7 @@ static void read_state(loader *L, size_t s)
 				}
 			} else {
 				value_unknown(L->d, doc->path, e->line, e->key, "item attribute",
-				              parts[2], item_attributes, 2);
+				              parts[2], item_attributes, COUNT(item_attributes));
 			}
 		}
 	}
@@ -374,7 +376,7 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 		} else if (strcmp(name, "profile") && strcmp(name, "actors") &&
 		           strcmp(name, "actor kinds") && strcmp(name, "index")) {
 			value_unknown(d, doc->path, doc->sections[s].line, NULL, "section", name,
-			              section_names, 5);
+			              section_names, COUNT(section_names));
 		}
 	}
 	if (p->n_states == 0)

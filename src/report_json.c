@@ -80,6 +80,51 @@ static void figures_json(FILE *out, const calc *c, const figures *g)
 	}
 }
 
+/* Outcome mode: the rates and the transitions they generate (SPEC §4: "the
+ * report shows the generated transitions"), per sex, every move out. */
+static void outcome_json(FILE *out, const scenario *s)
+{
+	const profile *p = s->profile;
+	size_t n = p->n_states;
+	static const char *const sexes[N_SEX] = {"women", "men"};
+	fputs(" \"outcome\": {\"target\": ", out);
+	str(out, p->states[s->outcome_target].id);
+	static const char *const names[N_TR] = {"baseline", "intervention", "after"};
+	for (int set = 0; set < N_TR; set++) {
+		fprintf(out, ", \"%s\": ", names[set]);
+		num(out, s->outcome_rate[set]);
+	}
+	fputs(", \"relapse\": ", out);
+	num(out, s->outcome_relapse);
+	fputs(",\n  \"transitions\": [", out);
+	bool first = true;
+	for (int g = 0; g < N_SEX; g++)
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = 0; b < n; b++) {
+				double v[N_TR];
+				bool any = false;
+				for (int set = 0; set < N_TR; set++) {
+					v[set] = s->p[set][g][a * n + b];
+					any |= v[set] != 0;
+				}
+				if (a == b || !any)
+					continue;
+				fprintf(out,
+				        "%s{\"sex\": \"%s\", \"from\": ", first ? "" : ",\n   ",
+				        sexes[g]);
+				str(out, p->states[a].id);
+				fputs(", \"to\": ", out);
+				str(out, p->states[b].id);
+				for (int set = 0; set < N_TR; set++) {
+					fprintf(out, ", \"%s\": ", names[set]);
+					num(out, v[set]);
+				}
+				fputc('}', out);
+				first = false;
+			}
+	fputs("]},\n", out);
+}
+
 sk_status report_json(const calc *c, FILE *out)
 {
 	const scenario *s = c->s;
@@ -101,7 +146,10 @@ sk_status report_json(const calc *c, FILE *out)
 	        timings[s->timing], costs[s->costs_on], s->start_year, s->years, s->size,
 	        s->intakes);
 	num(out, s->women);
-	fprintf(out, ", \"intervention_years\": %d},\n \"lambda_max\": ", s->intervention_years);
+	fprintf(out, ", \"intervention_years\": %d},\n", s->intervention_years);
+	if (s->outcome_mode)
+		outcome_json(out, s);
+	fputs(" \"lambda_max\": ", out);
 	num(out, r->lambda_max);
 	fputs(",\n \"inputs\": [", out);
 	const ini_doc *docs[2] = {s->doc, p->doc};

@@ -26,8 +26,11 @@ static const char *const section_names[] = {"scenario",
                                             "after.women",
                                             "after.men",
                                             "outcome"};
-#define N_SECTIONS (sizeof section_names / sizeof *section_names)
 
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* The keys of [scenario], in the order of their enum. */
+enum { K_NAME, K_PROFILES, K_START_YEAR, K_YEARS, K_PRICE_YEAR, K_RATE, K_TIMING, K_COSTS_ON };
 static const char *const scenario_keys[] = {
         "name",       "profiles",      "start_year",      "years",
         "price_year", "discount_rate", "discount_timing", "costs_on"};
@@ -50,7 +53,7 @@ typedef struct loader {
 	const profile *p; /* NULL when the profile could not be read */
 	const char **state_ids, **actor_ids;
 	bool oom;
-	bool have[16]; /* which known keys of [scenario] were given */
+	bool have[K_COSTS_ON + 1]; /* which keys of [scenario] were given */
 } loader;
 
 static size_t find_key(const char *const *keys, size_t n, const char *key)
@@ -107,21 +110,21 @@ static void read_scenario_section(loader *L)
 	inifile_entries(doc, sec, &first, &end);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(scenario_keys, 8, e->key);
+		size_t k = find_key(scenario_keys, COUNT(scenario_keys), e->key);
 		long v;
 		int c;
 		if (k == SIZE_MAX) {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [scenario]", e->key,
-			              scenario_keys, 8);
+			              scenario_keys, COUNT(scenario_keys));
 			continue;
 		}
 		L->have[k] = true;
 		switch (k) {
-		case 0:
+		case K_NAME:
 			if (value_text(L->d, doc, e, "the scenario's name"))
 				s->name = e->value;
 			break;
-		case 1:
+		case K_PROFILES:
 			if (value_text(L->d, doc, e, "the path of a profile file")) {
 				s->profile_path = join_path(doc->path, e->value);
 				s->profile_line = e->line;
@@ -129,34 +132,34 @@ static void read_scenario_section(loader *L)
 					L->oom = true;
 			}
 			break;
-		case 2:
+		case K_START_YEAR:
 			if (value_int(L->d, doc, e, 1900, 2200,
 			              "a calendar year between 1900 and 2200", &v))
 				s->start_year = (int)v;
 			break;
-		case 3:
+		case K_YEARS:
 			if (value_int(L->d, doc, e, 1, SK_MAX_YEARS,
 			              "a horizon of 1 to 100 whole years", &v))
 				s->years = (int)v;
 			break;
-		case 4:
+		case K_PRICE_YEAR:
 			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
 			              &v)) {
 				s->price_year = (int)v;
 				s->price_year_line = e->line;
 			}
 			break;
-		case 5:
+		case K_RATE:
 			value_number(L->d, doc, e, 0, 0.5,
 			             "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
 			             &s->discount_rate);
 			break;
-		case 6:
-			if (read_choice(L, e, timings, 2, &c))
+		case K_TIMING:
+			if (read_choice(L, e, timings, COUNT(timings), &c))
 				s->timing = (discount_timing)c;
 			break;
-		case 7:
-			if (read_choice(L, e, costs, 3, &c))
+		case K_COSTS_ON:
+			if (read_choice(L, e, costs, COUNT(costs), &c))
 				s->costs_on = (costs_on)c;
 			break;
 		}
@@ -164,15 +167,15 @@ static void read_scenario_section(loader *L)
 	const int line = doc->sections[sec].line;
 	if (doc->sections[sec].refused)
 		return; /* a refused line may have been the missing key */
-	if (!L->have[1])
+	if (!L->have[K_PROFILES])
 		diag_add(L->d, doc->path, line, "profiles",
 		         "expected the path of the profile file (e.g. "
 		         "../templates/typpersoner.ini), "
 		         "got none");
-	if (!L->have[2])
+	if (!L->have[K_START_YEAR])
 		diag_add(L->d, doc->path, line, "start_year",
 		         "expected the first calendar year of the calculation, got none");
-	if (!L->have[3])
+	if (!L->have[K_YEARS])
 		diag_add(L->d, doc->path, line, "years",
 		         "expected the horizon in whole years (1 to 100), got none");
 }
@@ -241,7 +244,7 @@ static void read_cohort(loader *L)
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(cohort_keys, 3, e->key);
+		size_t k = find_key(cohort_keys, COUNT(cohort_keys), e->key);
 		if (k == 0) {
 			have_size = true;
 			value_int(L->d, doc, e, 1, SK_MAX_COHORT,
@@ -254,9 +257,9 @@ static void read_cohort(loader *L)
 			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1",
 			             &s->women);
 		} else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
-		           value_nearest(e->key, cohort_keys, 3)) {
+		           value_nearest(e->key, cohort_keys, COUNT(cohort_keys))) {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [cohort]", e->key,
-			              cohort_keys, 3);
+			              cohort_keys, COUNT(cohort_keys));
 		} else {
 			read_distribution(L, e, s->start[SEX_WOMEN]);
 		}
@@ -351,7 +354,7 @@ static void read_intervention(loader *L)
 			target = s->startup_cost;
 		if (!target) {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [intervention]",
-			              e->key, intervention_keys, 5);
+			              e->key, intervention_keys, COUNT(intervention_keys));
 			continue;
 		}
 		if (!L->p)
@@ -468,14 +471,14 @@ static void read_outcome(loader *L, size_t sec)
 	s->outcome_line = doc->sections[sec].line;
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
-	bool have[5] = {false};
+	bool have[COUNT(outcome_keys)] = {false};
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(outcome_keys, 5, e->key);
+		size_t k = find_key(outcome_keys, COUNT(outcome_keys), e->key);
 		if (k == SIZE_MAX) {
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [outcome]", e->key,
-			              outcome_keys, 5);
+			              outcome_keys, COUNT(outcome_keys));
 			continue;
 		}
 		have[k] = true;
@@ -764,9 +767,9 @@ static void check_sections(loader *L)
 {
 	for (size_t i = 0; i < L->doc->n_sections; i++) {
 		const char *name = L->doc->sections[i].name;
-		if (find_key(section_names, N_SECTIONS, name) == SIZE_MAX)
+		if (find_key(section_names, COUNT(section_names), name) == SIZE_MAX)
 			value_unknown(L->d, L->doc->path, L->doc->sections[i].line, NULL, "section",
-			              name, section_names, N_SECTIONS);
+			              name, section_names, COUNT(section_names));
 	}
 }
 
@@ -819,7 +822,7 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 			L.state_ids[i] = p->states[i].id;
 		for (size_t i = 0; i < p->n_actors && L.actor_ids; i++)
 			L.actor_ids[i] = p->actors[i].id;
-		if (!L.have[4])
+		if (!L.have[K_PRICE_YEAR])
 			s->price_year = p->price_year;
 	}
 	if (!L.oom)

@@ -1,0 +1,72 @@
+#!/bin/sh
+# The command line: exact stderr and exit status for usage mistakes, exit 1
+# with a reason when standard output cannot be written, and --help naming
+# every option of the table in src/main.c. Run from the repository root:
+#   sh tests/run_cli.sh build/samkalk
+set -u
+bin=${1:-build/samkalk}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+pass=0
+
+# expect STATUS STDERR -- ARGS...: exit status and exact stderr
+expect() {
+	want_rc=$1 want_err=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	printf '%s' "$want_err" >"$tmp/want"
+	if [ "$rc" != "$want_rc" ] || ! cmp -s "$tmp/err" "$tmp/want"; then
+		echo "FAIL  $*: exit $rc (expected $want_rc)"
+		diff -u "$tmp/want" "$tmp/err" | sed 's/^/      /'
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+S=scenarios/unga-vuxna.ini
+expect 2 "samkalk: unknown command 'frobnicate' (expected run or check)
+Try 'samkalk --help'.
+" -- "$bin" frobnicate
+expect 2 "samkalk: unknown option '--draws' for run
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --draws 10
+expect 2 "samkalk: run: expected a scenario file
+Try 'samkalk --help'.
+" -- "$bin" run
+expect 2 "samkalk: option --csv needs a value
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --csv
+expect 2 "samkalk: --lang: expected sv or en, got 'de'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --lang de
+expect 2 "samkalk: --csv and --json name the same file: '$tmp/x'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --csv "$tmp/x" --json "$tmp/x"
+expect 2 "samkalk: -o: expected a file name ending in .xlsx, got '$tmp/x.csv'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" -o "$tmp/x.csv"
+expect 1 "samkalk: cannot write to standard output: No space left on device
+" -- sh -c "'$bin' check '$S' >/dev/full"
+expect 1 "samkalk: cannot write to standard output: No space left on device
+" -- sh -c "'$bin' run '$S' >/dev/full"
+expect 1 "samkalk: cannot create a file beside $tmp/no/such/dir/x.csv: No such file or directory
+" -- "$bin" run "$S" --quiet --csv "$tmp/no/such/dir/x.csv"
+[ ! -e "$tmp/x" ] || { echo "FAIL  a usage mistake wrote $tmp/x"; fail=$((fail + 1)); }
+expect 0 "" -- "$bin" --version
+
+# --help names every option of run_options[] in src/main.c
+"$bin" --help >"$tmp/help"
+for opt in $(sed -n '/^static const option_spec run_options/,/^};/p' src/main.c |
+	grep -o '{"-[-a-z]*"' | tr -d '{"'); do
+	if grep -q -- "^  $opt\b" "$tmp/help"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL  --help does not name $opt"
+		fail=$((fail + 1))
+	fi
+done
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
