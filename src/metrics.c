@@ -63,16 +63,24 @@ payback metrics_payback(const double *net, int years, int start_year, bool inves
 	return (payback){PAYBACK_NOT_REACHED, 0, 0};
 }
 
+/* Investment and savings of target j in year t (both sexes), kr. */
+static void target_year(const results *r, const flows *f, size_t j, int t, double *inv, double *sav)
+{
+	*inv = *sav = 0;
+	for (size_t a = 0; a < r->n_actors; a++)
+		if (r->in_target[j * r->n_actors + a]) {
+			*inv += *flows_investment(f, FLOW_ALL, t, a);
+			*sav += *flows_cost(f, ARM_BASELINE, FLOW_ALL, t, a) -
+			        *flows_cost(f, ARM_INTERVENTION, FLOW_ALL, t, a);
+		}
+}
+
 /* Net of target j in year t (both sexes), kr. */
 static double target_net(const results *r, const flows *f, size_t j, int t)
 {
-	double net = 0;
-	for (size_t a = 0; a < r->n_actors; a++)
-		if (r->in_target[j * r->n_actors + a])
-			net += *flows_cost(f, ARM_BASELINE, FLOW_ALL, t, a) -
-			       *flows_cost(f, ARM_INTERVENTION, FLOW_ALL, t, a) -
-			       *flows_investment(f, FLOW_ALL, t, a);
-	return net;
+	double inv, sav;
+	target_year(r, f, j, t, &inv, &sav);
+	return sav - inv;
 }
 
 /* NPV of every target from a projection. */
@@ -93,14 +101,8 @@ void metrics_compute(const model *m, const flows *f, int start_year, results *r)
 		figures *g = &r->fig[j];
 		memset(g, 0, sizeof *g);
 		for (int t = 0; t < T; t++) {
-			double inv = 0, sav = 0;
-			for (size_t a = 0; a < r->n_actors; a++) {
-				if (!r->in_target[j * r->n_actors + a])
-					continue;
-				inv += *flows_investment(f, FLOW_ALL, t, a);
-				sav += *flows_cost(f, ARM_BASELINE, FLOW_ALL, t, a) -
-				       *flows_cost(f, ARM_INTERVENTION, FLOW_ALL, t, a);
-			}
+			double inv, sav;
+			target_year(r, f, j, t, &inv, &sav);
 			net[t] = sav - inv;
 			net_pv[t] = net[t] * f->discount[t];
 			g->investment += inv;
