@@ -675,7 +675,9 @@ static void flow_header(book *b, lxw_worksheet *ws)
 	const xtexts *x = b->x;
 	lxw_col_t sum = (lxw_col_t)(COL_FIRST_YEAR + b->T);
 	str(b, ws, ROW_YEARS, 0, x->actor, b->fmt.head_left);
-	str(b, ws, ROW_YEARS, 1, x->row_label, b->fmt.head_left);
+	char unit[64];
+	snprintf(unit, sizeof unit, x->unit, b->s->price_year);
+	strf(b, ws, ROW_YEARS, 1, b->fmt.head_left, "%s (%s)", x->row_label, unit);
 	for (int t = 0; t < b->T; t++) {
 		lxw_col_t c = (lxw_col_t)(COL_FIRST_YEAR + t);
 		char cell[16], fm[128];
@@ -1242,11 +1244,13 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	r++;
 	str(b, ws, r++, 0, x->costs_title, b->fmt.question);
 	str(b, ws, r, 0, x->actor, b->fmt.head_left);
-	strf(b, ws, r, 1, b->fmt.head, "%s, kr", x->fixed);
-	strf(b, ws, r, 2, b->fmt.head, "%s, kr", x->per_participant);
-	strf(b, ws, r, 3, b->fmt.head, "%s, kr", x->startup);
+	char unit[64];
+	snprintf(unit, sizeof unit, x->unit, s->price_year);
+	strf(b, ws, r, 1, b->fmt.head, "%s, %s", x->fixed, unit);
+	strf(b, ws, r, 2, b->fmt.head, "%s, %s", x->per_participant, unit);
+	strf(b, ws, r, 3, b->fmt.head, "%s, %s", x->startup, unit);
 	str(b, ws, r, 4, x->where, b->fmt.head_left);
-	worksheet_set_row(ws, r, 30, NULL);
+	worksheet_set_row(ws, r, 45, NULL);
 	r++;
 	for (size_t a = 0; a < b->na; a++) {
 		if (!s->fixed_cost[a] && !s->cost_per_participant[a] && !s->startup_cost[a])
@@ -1483,7 +1487,11 @@ static void sheet_assumptions(book *b)
 	r = assumptions_transitions(b, ws, r);
 	r = assumptions_costs(b, ws, r);
 	r = assumptions_matrices(b, ws, r);
-	assumptions_files(b, ws, r + 1);
+	r = assumptions_files(b, ws, r + 1);
+	/* Sources run on to the right on screen; on paper the tables fit the
+	 * width of the page and long sources are cut at its edge. */
+	lxw_col_t last = (lxw_col_t)(b->ns > 8 ? b->ns : 8);
+	keep(b, worksheet_print_area(ws, 0, 0, r, last));
 	worksheet_set_column(ws, 0, 0, 40, NULL);
 	worksheet_set_column(ws, 1, 2, 18, NULL);
 	worksheet_set_column(ws, 3, 3, 30, NULL);
@@ -1564,6 +1572,8 @@ static void sheet_data(book *b)
 	worksheet_set_column(ws, 0, 2, 10, NULL);
 	worksheet_set_column(ws, 3, NCOL - 1, 18, NULL);
 	worksheet_freeze_panes(ws, 1, 0);
+	print_setup(b, ws, false);
+	keep(b, worksheet_repeat_rows(ws, 0, 0));
 }
 
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,

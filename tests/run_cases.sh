@@ -10,12 +10,13 @@
 # command line, so the expected stderr says tests/cases/bad/NAME.ini.
 #
 # tests/cases/bad/NAME.ini (not NAME.profile.ini, which is a case's own
-# profile): `samkalk run NAME.ini --csv TMP/old.csv --json TMP/new.json`, in a
-# fresh TMP holding an old.csv of known content, must
+# profile): `samkalk run NAME.ini --csv TMP/old.csv --json TMP/new.json -o
+# TMP/old.xlsx`, in a fresh TMP holding an old.csv and an old.xlsx of known
+# content, must
 #   - exit 2,
 #   - print exactly NAME.err on stderr and nothing on stdout,
-#   - leave old.csv byte-identical, create no new.json and leave no other
-#     file (no .old.csv.XXXXXX beside it): bad input writes nothing;
+#   - leave old.csv and old.xlsx byte-identical, create no new.json and leave
+#     no other file (no .old.csv.XXXXXX beside it): bad input writes nothing;
 # and `samkalk check NAME.ini` must exit 2 with the same stderr.
 # tests/cases/good/NAME.ini: `samkalk check` exits 0, prints "NAME.ini: ok"
 # and nothing on stderr.
@@ -69,17 +70,20 @@ for c in tests/cases/bad/*.ini; do
 	rm -rf "$tmp"
 	mkdir "$tmp"
 	cp "$work/ref.csv" "$tmp/old.csv"
-	"$bin" run "$c" --csv "$tmp/old.csv" --json "$tmp/new.json" >"$work/out" 2>"$work/err"
+	cp "$work/ref.csv" "$tmp/old.xlsx" # any content: it must stay byte-identical
+	"$bin" run "$c" --csv "$tmp/old.csv" --json "$tmp/new.json" -o "$tmp/old.xlsx" \
+		>"$work/out" 2>"$work/err"
 	rc=$?
 
 	[ "$rc" -eq 2 ] || fail "run: exit status $rc, expected 2"
 	[ -s "$work/out" ] && fail "run: printed on stdout"
 	cmp -s "$work/ref.csv" "$tmp/old.csv" || fail "run: changed the existing old.csv"
+	cmp -s "$work/ref.csv" "$tmp/old.xlsx" || fail "run: changed the existing old.xlsx"
 	[ -e "$tmp/new.json" ] && fail "run: created new.json"
 	left=""
 	for f in "$tmp"/* "$tmp"/.[!.]* "$tmp"/..?*; do
 		[ -e "$f" ] || [ -L "$f" ] || continue
-		[ "$f" = "$tmp/old.csv" ] || left="$left ${f#"$tmp"/}"
+		[ "$f" = "$tmp/old.csv" ] || [ "$f" = "$tmp/old.xlsx" ] || left="$left ${f#"$tmp"/}"
 	done
 	[ -n "$left" ] && fail "run: left files behind:$left"
 
