@@ -35,7 +35,15 @@ EXAMPLE := scenarios/unga-vuxna.ini
 PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 export PYTHON
 
-.PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected
+.PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
+        fuzz fuzz-build
+
+# libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run
+FUZZ_CFLAGS  := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+                -Iinclude $(PKG_CFLAGS)
 
 # The sanitizer build: every test again under AddressSanitizer,
 # UndefinedBehaviorSanitizer and LeakSanitizer; any report fails.
@@ -85,7 +93,7 @@ sanitize:
 	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases e2e
 
 format-check:
-	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h \
+	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c \
 	  && echo "ok   clang-format leaves no diff"
 
 
@@ -110,8 +118,17 @@ bench: $(BUILD)/samkalk
 	@sh bench/run.sh $(BUILD)/samkalk
 	@sh bench/xlsx.sh $(BUILD)/samkalk
 
+$(BUILD)/fuzz/%: fuzz/%.c $(SRC) $(HDR)
+	@mkdir -p $(BUILD)/fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(SRC) $(PKG_LIBS) -lm
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
 format:
-	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
 
 clean:
 	rm -rf $(BUILD) out
