@@ -42,6 +42,7 @@ void model_free(model *m)
 		}
 	}
 	gsl_matrix_free(m->unit_cost);
+	free(m->rate);
 	free(m->fixed);
 	free(m->per_participant);
 	free(m->startup);
@@ -64,7 +65,7 @@ sk_status model_build(const scenario *s, model **out)
 	m->size = (double)s->size;
 	m->share[SEX_WOMEN] = s->women;
 	m->share[SEX_MEN] = 1 - s->women;
-	m->discount_rate = s->discount_rate;
+
 	m->timing = s->timing;
 	m->costs_on = s->costs_on;
 	bool ok = (m->unit_cost = gsl_matrix_alloc(n, na)) != NULL;
@@ -74,16 +75,21 @@ sk_status model_build(const scenario *s, model **out)
 			ok = (m->p[set][g] = gsl_matrix_alloc(n, n)) &&
 			     (m->delta[set][g] = gsl_matrix_alloc(n, n));
 	}
-	ok = ok && (m->fixed = malloc(na * sizeof(double))) &&
+	ok = ok && (m->rate = malloc((size_t)s->years * sizeof(double))) &&
+	     (m->fixed = malloc(na * sizeof(double))) &&
 	     (m->per_participant = malloc(na * sizeof(double))) &&
 	     (m->startup = malloc(na * sizeof(double)));
 	if (!ok) {
 		model_free(m);
 		return SK_ENOMEM;
 	}
-	memcpy(m->fixed, s->fixed_cost, na * sizeof(double));
-	memcpy(m->per_participant, s->cost_per_participant, na * sizeof(double));
-	memcpy(m->startup, s->startup_cost, na * sizeof(double));
+	memcpy(m->rate, s->rate_by_year, (size_t)s->years * sizeof(double));
+	/* [adjustments] cost_uplift: every investment cost grows by the share */
+	for (size_t a = 0; a < na; a++) {
+		m->fixed[a] = s->fixed_cost[a] * (1 + s->cost_uplift);
+		m->per_participant[a] = s->cost_per_participant[a] * (1 + s->cost_uplift);
+		m->startup[a] = s->startup_cost[a] * (1 + s->cost_uplift);
+	}
 	gsl_matrix_const_view costs = gsl_matrix_const_view_array(s->unit_cost, n, na);
 	int bad = gsl_matrix_memcpy(m->unit_cost, &costs.matrix);
 	for (int g = 0; g < N_SEX; g++) {
@@ -261,13 +267,19 @@ sk_status model_project(const model *m, double lambda, flows *f)
 		project_investment(m, f, g);
 	}
 	sum_sexes(m, f, ARM_BASELINE);
+	/* the factor of year t is the product of the yearly factors 1/(1+r_k)
+	 * of the years before it (timing start) or up to it (end) */
+	double factor = 1;
 	for (int t = 0; t < m->years; t++) {
 		for (size_t a = 0; a < m->n_actors; a++)
 			*flows_investment(f, FLOW_ALL, t, a) =
 			        *flows_investment(f, FLOW_WOMEN, t, a) +
 			        *flows_investment(f, FLOW_MEN, t, a);
-		f->discount[t] =
-		        1 / pow(1 + m->discount_rate, m->timing == TIMING_START ? t : t + 1);
+		if (m->timing == TIMING_END)
+			factor /= 1 + m->rate[t];
+		f->discount[t] = factor;
+		if (m->timing == TIMING_START)
+			factor /= 1 + m->rate[t];
 	}
 	return model_project_effect(m, lambda, f);
 }

@@ -25,15 +25,28 @@ static const char *const section_names[] = {"scenario",
                                             "after",
                                             "after.women",
                                             "after.men",
-                                            "outcome"};
+                                            "outcome",
+                                            "discounting",
+                                            "adjustments"};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
 /* The keys of [scenario], in the order of their enum. */
-enum { K_NAME, K_PROFILES, K_START_YEAR, K_YEARS, K_PRICE_YEAR, K_RATE, K_TIMING, K_COSTS_ON };
+enum {
+	K_NAME,
+	K_PROFILES,
+	K_START_YEAR,
+	K_YEARS,
+	K_PRICE_YEAR,
+	K_RATE,
+	K_TIMING,
+	K_COSTS_ON,
+	K_WORK_STATE
+};
 static const char *const scenario_keys[] = {
-        "name",       "profiles",      "start_year",      "years",
-        "price_year", "discount_rate", "discount_timing", "costs_on"};
+        "name",          "profiles",        "start_year", "years",     "price_year",
+        "discount_rate", "discount_timing", "costs_on",   "work_state"};
+static const char *const adjustment_keys[] = {"attribution", "cost_uplift"};
 static const char *const cohort_keys[] = {"size", "intakes", "women"};
 static const char *const intervention_keys[] = {"name", "years", "fixed_cost.ACTOR",
                                                 "cost_per_participant.ACTOR", "startup_cost.ACTOR"};
@@ -53,7 +66,8 @@ typedef struct loader {
 	const profile *p; /* NULL when the profile could not be read */
 	const char **state_ids, **actor_ids;
 	bool oom;
-	bool have[K_COSTS_ON + 1]; /* which keys of [scenario] were given */
+	bool have[K_WORK_STATE + 1]; /* which keys of [scenario] were given */
+	const ini_entry *work_state; /* read once the profile is known */
 } loader;
 
 static size_t find_key(const char *const *keys, size_t n, const char *key)
@@ -153,6 +167,10 @@ static void read_scenario_section(loader *L)
 			value_number(L->d, doc, e, 0, 0.5,
 			             "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
 			             &s->discount_rate);
+			s->discount_rate_line = e->line;
+			break;
+		case K_WORK_STATE:
+			L->work_state = e;
 			break;
 		case K_TIMING:
 			if (read_choice(L, e, timings, COUNT(timings), &c))
@@ -507,6 +525,115 @@ static void read_outcome(loader *L, size_t sec)
 		s->outcome_rate[TR_AFTER] = s->outcome_rate[TR_BASELINE];
 }
 
+/* [discounting]: "FROM-TO = rate" bands over t = 1..T replacing the single
+ * rate; every year of the horizon in exactly one band. */
+static void read_bands(loader *L)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t sec = inifile_find_section(doc, "discounting");
+	if (sec == SIZE_MAX)
+		return;
+	s->has_bands = true;
+	s->bands_line = doc->sections[sec].line;
+	if (s->discount_rate_line)
+		diag_add(L->d, doc->path, s->bands_line, NULL,
+		         "expected either [scenario] discount_rate (line %d) or [discounting] "
+		         "bands, "
+		         "got both",
+		         s->discount_rate_line);
+	int owner[SK_MAX_YEARS + 1] = {0}; /* the line that set each year */
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	size_t before = diag_count(L->d);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		long from, to;
+		char junk;
+		int n = sscanf(e->key, "%ld - %ld %c", &from, &to, &junk);
+		if (n == 1)
+			to = from;
+		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
+		    from < 1 || to < from || to > SK_MAX_YEARS) {
+			diag_add(L->d, doc->path, e->line, e->key,
+			         "expected years of the calculation as FROM-TO (e.g. 1-30) between "
+			         "1 "
+			         "and %d, got '%s'",
+			         SK_MAX_YEARS, e->key);
+			continue;
+		}
+		double r;
+		if (!value_number(L->d, doc, e, 0, 0.5,
+		                  "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
+		                  &r))
+			continue;
+		for (long t = from; t <= to; t++) {
+			if (owner[t]) {
+				diag_add(L->d, doc->path, e->line, e->key,
+				         "expected each year in one band, got year %ld also in the "
+				         "band "
+				         "at line %d",
+				         t, owner[t]);
+				break;
+			}
+			owner[t] = e->line;
+			s->rate_by_year[t - 1] = r;
+		}
+	}
+	if (diag_count(L->d) != before || doc->sections[sec].refused)
+		return;
+	for (int t = 1; t <= s->years; t++)
+		if (!owner[t]) {
+			diag_add(L->d, doc->path, s->bands_line, NULL,
+			         "expected [discounting] to give a rate for every year 1-%d of the "
+			         "horizon, got none for year %d",
+			         s->years, t);
+			break;
+		}
+}
+
+/* [adjustments]: attribution and cost_uplift (docs/method.md). */
+static void read_adjustments(loader *L)
+{
+	ini_doc *doc = L->doc;
+	size_t sec = inifile_find_section(doc, "adjustments"), first, end;
+	inifile_entries(doc, sec, &first, &end);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		if (strcmp(e->key, "attribution") == 0)
+			value_number(L->d, doc, e, 0, 1,
+			             "the share of the effect due to this intervention, 0 to 1",
+			             &L->s->attribution);
+		else if (strcmp(e->key, "cost_uplift") == 0)
+			value_number(
+			        L->d, doc, e, 0, 10,
+			        "a share added to every investment cost, 0 to 10 (0.2 = +20 %)",
+			        &L->s->cost_uplift);
+		else
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [adjustments]",
+			              e->key, adjustment_keys, COUNT(adjustment_keys));
+	}
+}
+
+/* The state of work for the cost per work-year: [scenario] work_state, else
+ * the outcome target, else "arbete" when the profile has it. */
+static void read_work_state(loader *L)
+{
+	scenario *s = L->s;
+	s->work_state = SIZE_MAX;
+	if (L->work_state) {
+		const ini_entry *e = L->work_state;
+		s->work_state = profile_state_index(L->p, e->value);
+		if (s->work_state == SIZE_MAX)
+			value_unknown(L->d, L->doc->path, e->line, e->key, "state", e->value,
+			              L->state_ids, L->p->n_states);
+	} else if (s->outcome_mode) {
+		s->work_state = s->outcome_target;
+	} else {
+		s->work_state = profile_state_index(L->p, "arbete");
+	}
+}
+
 static void read_dynamics(loader *L)
 {
 	ini_doc *doc = L->doc;
@@ -698,6 +825,14 @@ static bool build_matrices(loader *L)
 		}
 	}
 	free(o.from);
+	/* [adjustments] attribution scales the effect as lambda does:
+	 * P = P_base + a (P - P_base), diagonal included, rows still sum to 1 */
+	for (int g = 0; g < N_SEX && s->attribution != 1; g++)
+		for (int set = TR_INTERVENTION; set < N_TR; set++)
+			for (size_t k = 0; k < n * n; k++)
+				s->p[set][g][k] = s->p[TR_BASELINE][g][k] +
+				                  s->attribution * (s->p[set][g][k] -
+				                                    s->p[TR_BASELINE][g][k]);
 	return true;
 }
 
@@ -787,6 +922,7 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 	s->name = doc->path;
 	s->intervention_name = "";
 	s->discount_rate = 0.035;
+	s->attribution = 1;
 	s->timing = TIMING_START;
 	s->costs_on = COSTS_START;
 	s->intakes = 1;
@@ -831,6 +967,17 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 		read_intervention(&L);
 	if (!L.oom)
 		read_dynamics(&L);
+	s->rate_by_year = calloc(SK_MAX_YEARS, sizeof *s->rate_by_year);
+	if (!s->rate_by_year)
+		L.oom = true;
+	for (int t = 0; t < SK_MAX_YEARS && !L.oom; t++)
+		s->rate_by_year[t] = s->discount_rate;
+	if (!L.oom) {
+		read_bands(&L);
+		read_adjustments(&L);
+	}
+	if (p && !L.oom)
+		read_work_state(&L);
 	if (p && !L.oom && !build_matrices(&L))
 		L.oom = true;
 	if (p && !L.oom && !resolve_costs(&L))
@@ -886,5 +1033,6 @@ void scenario_free(scenario *s)
 			free(s->p[set][g]);
 	}
 	free(s->unit_cost);
+	free(s->rate_by_year);
 	free(s);
 }

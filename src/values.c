@@ -156,10 +156,10 @@ void value_unknown(diag *d, const char *file, int line, const char *key, const c
 {
 	char list[400] = "";
 	size_t used = 0;
-	for (size_t i = 0; i < n && i < 8 && used < sizeof list; i++)
+	for (size_t i = 0; i < n && i < 12 && used < sizeof list; i++)
 		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
 		                         candidates[i]);
-	if (n > 8 && used < sizeof list)
+	if (n > 12 && used < sizeof list)
 		snprintf(list + used, sizeof list - used, ", ...");
 	/* "key in [scenario]" reads "unknown key 'x' in [scenario]" */
 	const char *in = strstr(kind, " in ");

@@ -28,7 +28,7 @@ typedef struct model {
 	int d_years; /* D */
 	double size; /* participants per intake */
 	double share[N_SEX];
-	double discount_rate;
+	double *rate; /* the discount rate of each year t = 1..T ([discounting]) */
 	discount_timing timing;
 	costs_on costs_on;
 	gsl_vector *start[N_SEX];                  /* starting distribution d per sex */

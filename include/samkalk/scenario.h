@@ -41,8 +41,21 @@ typedef struct scenario {
 	const char *name;
 	int start_year, years, price_year;
 	int price_year_line; /* 0 when it is the profile's */
-	double discount_rate;
+	double discount_rate; /* the single rate; see rate_by_year with bands */
+	int discount_rate_line;
 	discount_timing timing;
+	/* [discounting] bands (docs/method.md): the rate of every year t = 1..T,
+	 * resolved from the bands or from discount_rate. */
+	bool has_bands;
+	int bands_line;
+	double *rate_by_year;
+	/* [adjustments]: the share of the effect due to the intervention (it
+	 * scales the effect as break-even's lambda does) and a share added to
+	 * every investment cost (optimism bias). */
+	double attribution, cost_uplift;
+	/* the state whose person-years count as work (cost per work-year), or
+	 * SIZE_MAX when there is none */
+	size_t work_state;
 	costs_on costs_on;
 	long size, intakes;
 	double women;         /* share of women, 0..1 */

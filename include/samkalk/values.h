@@ -36,7 +36,7 @@ bool value_is_id(const char *s);
 const char *value_nearest(const char *word, const char *const *candidates, size_t n);
 
 /* Adds "file:line: key: unknown KIND, expected one of ...; did you mean X?"
- * listing up to 8 candidates. */
+ * listing up to 12 candidates. */
 void value_unknown(diag *d, const char *file, int line, const char *key, const char *kind,
                    const char *word, const char *const *candidates, size_t n);
 

@@ -324,8 +324,9 @@ Test(values, unknown_lists_candidates_and_suggests)
 	              scenario_keys, 8);
 	static const char *const states[] = {"AM3", "AM2", "arbete"};
 	value_unknown(&d, "s.ini", 9, "AM1 -> X", "state", "X", states, 3);
-	static const char *const many[] = {"a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"};
-	value_unknown(&d, "s.ini", 11, NULL, "section", "zzzzzz", many, 9);
+	static const char *const many[] = {"a1", "a2", "a3",  "a4",  "a5",  "a6", "a7",
+	                                   "a8", "a9", "a10", "a11", "a12", "a13"};
+	value_unknown(&d, "s.ini", 11, NULL, "section", "zzzzzz", many, 13);
 	char *text = printed(&d);
 	cr_assert_str_eq(
 	        text, "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you "
@@ -333,7 +334,7 @@ Test(values, unknown_lists_candidates_and_suggests)
 	              "price_year, discount_rate, discount_timing, costs_on)\n"
 	              "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
 	              "s.ini:11: unknown section 'zzzzzz', expected one of a1, a2, a3, a4, a5, a6, "
-	              "a7, a8, ...\n");
+	              "a7, a8, a9, a10, a11, a12, ...\n");
 	free(text);
 	diag_free(&d);
 }
