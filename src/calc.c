@@ -43,7 +43,7 @@ static sk_status finish(scenario *s, calc **out)
 	if (st == SK_OK)
 		st = model_project(c->m, 1, c->f);
 	if (st == SK_OK) {
-		metrics_compute(c->m, c->f, s->start_year, c->r);
+		metrics_compute(c->m, c->f, s->start_year, s->work_state, c->r);
 		st = metrics_break_even(c->m, scratch, s->outcome_mode ? s->outcome_rate : NULL,
 		                        c->r);
 	}

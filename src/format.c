@@ -65,6 +65,28 @@ char *format_exact(char *buf, size_t n, double v)
 	return buf;
 }
 
+char *format_rates(char *buf, size_t n, const double *rate, int years, lang l)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int t = 0; t < years && used < n;) {
+		int end = t;
+		while (end + 1 < years && rate[end + 1] == rate[t])
+			end++;
+		char pct[32];
+		format_decimal(pct, sizeof pct, 100 * rate[t], 1, l, false);
+		const char *sign = l == LANG_SV ? " %" : "%";
+		if (t == 0 && end == years - 1)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", pct, sign);
+		else
+			used += (size_t)snprintf(buf + used, n - used, "%s%s%s%s %d\xe2\x80\x93%d",
+			                         t ? ", " : "", pct, sign,
+			                         l == LANG_SV ? " år" : " in years", t + 1, end + 1);
+		t = end + 1;
+	}
+	return buf;
+}
+
 size_t format_width(const char *s)
 {
 	size_t w = 0;

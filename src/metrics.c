@@ -93,7 +93,7 @@ static void npvs(const results *r, const flows *f, double *out)
 	}
 }
 
-void metrics_compute(const model *m, const flows *f, int start_year, results *r)
+void metrics_compute(const model *m, const flows *f, int start_year, size_t work_state, results *r)
 {
 	int T = f->years;
 	double net[SK_MAX_YEARS], net_pv[SK_MAX_YEARS];
@@ -112,6 +112,13 @@ void metrics_compute(const model *m, const flows *f, int start_year, results *r)
 			g->pv_savings += sav * f->discount[t];
 			g->npv += net_pv[t];
 		}
+		g->snapshot_years[0] = 1;
+		g->snapshot_years[1] = T < 5 ? T : 5;
+		for (int k = 0; k < 2; k++) {
+			g->snapshot_net[k] = 0;
+			for (int t = 0; t < g->snapshot_years[k]; t++)
+				g->snapshot_net[k] += net[t];
+		}
 		bool invests = g->investment != 0;
 		g->has_return = invests;
 		g->ret = invests ? g->pv_savings / g->pv_investment : 0;
@@ -126,6 +133,14 @@ void metrics_compute(const model *m, const flows *f, int start_year, results *r)
 			r->person_years[arm * r->n_states + s] = py;
 		}
 	r->lambda_max = m->lambda_max;
+	if (work_state >= r->n_states)
+		return;
+	double gained = r->person_years[ARM_INTERVENTION * r->n_states + work_state] -
+	                r->person_years[ARM_BASELINE * r->n_states + work_state];
+	for (size_t j = 0; j < r->n_targets; j++) {
+		r->fig[j].has_cost_per_work_year = gained > 1e-9;
+		r->fig[j].cost_per_work_year = gained > 1e-9 ? -r->fig[j].npv / gained : 0;
+	}
 }
 
 typedef struct npv_fn {

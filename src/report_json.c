@@ -66,6 +66,17 @@ static void figures_json(FILE *out, const calc *c, const figures *g)
 		payback_json(out, &g->discounted);
 		fputc('}', out);
 	}
+	fputs(", \"snapshots\": [", out);
+	for (int k = 0; k < 2; k++) {
+		fprintf(out, "%s{\"years\": %d, \"net\": ", k ? ", " : "", g->snapshot_years[k]);
+		num(out, g->snapshot_net[k]);
+		fputc('}', out);
+	}
+	fputs("], \"cost_per_work_year\": ", out);
+	if (g->has_cost_per_work_year)
+		num(out, g->cost_per_work_year);
+	else
+		fputs("null", out);
 	fputs(", \"break_even\": ", out);
 	if (!g->break_even_found) {
 		fputs("null", out);
@@ -139,7 +150,30 @@ sk_status report_json(const calc *c, FILE *out)
 	str(out, s->intervention_name);
 	fprintf(out, ",\n \"price_year\": %d, \"currency\": \"SEK\", \"discount_rate\": ",
 	        s->price_year);
-	num(out, s->discount_rate);
+	if (s->has_bands)
+		fputs("null", out); /* see "discounting" */
+	else
+		num(out, s->discount_rate);
+	fputs(", \"discounting\": [", out);
+	for (int t = 0; t < s->years;) {
+		int end = t;
+		while (end + 1 < s->years && s->rate_by_year[end + 1] == s->rate_by_year[t])
+			end++;
+		fprintf(out, "%s{\"from\": %d, \"to\": %d, \"rate\": ", t ? ", " : "", t + 1,
+		        end + 1);
+		num(out, s->rate_by_year[t]);
+		fputc('}', out);
+		t = end + 1;
+	}
+	fputs("], \"adjustments\": {\"attribution\": ", out);
+	num(out, s->attribution);
+	fputs(", \"cost_uplift\": ", out);
+	num(out, s->cost_uplift);
+	fputs("}, \"work_state\": ", out);
+	if (s->work_state < p->n_states)
+		str(out, p->states[s->work_state].id);
+	else
+		fputs("null", out);
 	fprintf(out,
 	        ", \"discount_timing\": \"%s\", \"costs_on\": \"%s\", \"start_year\": %d, "
 	        "\"years\": %d,\n \"cohort\": {\"size\": %ld, \"intakes\": %ld, \"women\": ",

@@ -26,7 +26,7 @@ typedef struct texts {
 	const char *signs_note, *payback_note, *break_even_note;
 	const char *outcomes_title; /* %d-%d */
 	const char *state, *without, *with, *difference;
-	const char *kr, *empty_states;
+	const char *kr, *empty_states, *adjusted, *snapshot_title, *after_years, *per_work_year;
 } texts;
 
 static const texts sv = {
@@ -36,7 +36,14 @@ static const texts sv = {
         .intakes_many = "grupper, en per år",
         .years_in = "år i insatsen per deltagare",
         .amounts = "Belopp i kronor, %d års priser.",
-        .rate = "Nuvärden med diskonteringsränta %s %% per år (%s).",
+        .rate = "Nuvärden med diskonteringsränta %s per år (%s).",
+        .adjusted = "Justeringar: %s %% av effekten tillskrivs insatsen, investeringskostnaderna "
+                    "räknas upp med %s %%.",
+        .snapshot_title =
+                "Netto (besparing " FORMAT_MINUS " investering), ackumulerat, ej diskonterat",
+        .after_years = "efter %d år",
+        .per_work_year = "Nettokostnad per extra personår i %s: %s %s kr, %s %s kr "
+                         "(" FORMAT_MINUS "nettonuvärdet / extra personår; minus betyder vinst).",
         .timing_start = "år 1 odiskonterat",
         .timing_end = "år 1 diskonterat en gång",
         .horizon = "Kalkylperiod %d år, %d"
@@ -96,7 +103,13 @@ static const texts en = {
         .intakes_many = "groups, one a year",
         .years_in = "years in the intervention per participant",
         .amounts = "Amounts in kronor (SEK), %d prices.",
-        .rate = "Present values at a discount rate of %s%% a year (%s).",
+        .rate = "Present values at a discount rate of %s a year (%s).",
+        .adjusted = "Adjustments: %s%% of the effect is attributed to the intervention, investment "
+                    "costs are raised by %s%%.",
+        .snapshot_title = "Net (savings " FORMAT_MINUS " investment), cumulative, undiscounted",
+        .after_years = "after %d years",
+        .per_work_year = "Net cost per additional person-year in %s: %s %s kr, %s %s kr "
+                         "(" FORMAT_MINUS "NPV / additional person-years; a minus is a gain).",
         .timing_start = "year 1 undiscounted",
         .timing_end = "year 1 discounted once",
         .horizon = "Horizon %d years, %d"
@@ -247,10 +260,16 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	fprintf(out, "%d %s.\n", s->intervention_years, x->years_in);
 	fprintf(out, x->amounts, s->price_year);
 	fputc(' ', out);
-	fprintf(out, x->rate, format_decimal(a, sizeof a, 100 * s->discount_rate, 1, l, false),
+	fprintf(out, x->rate, format_rates(line, sizeof line, s->rate_by_year, s->years, l),
 	        s->timing == TIMING_START ? x->timing_start : x->timing_end);
 	fputc(' ', out);
 	fprintf(out, x->horizon, s->years, s->start_year, s->start_year + s->years - 1);
+	if (s->attribution != 1 || s->cost_uplift != 0) {
+		fputc('\n', out);
+		fprintf(out, x->adjusted,
+		        format_decimal(a, sizeof a, 100 * s->attribution, 0, l, false),
+		        format_decimal(b, sizeof b, 100 * s->cost_uplift, 0, l, false));
+	}
 	if (s->outcome_mode) {
 		char rates[4][32], pcts[4][40];
 		const double v[4] = {s->outcome_rate[TR_BASELINE], s->outcome_rate[TR_INTERVENTION],
@@ -336,6 +355,24 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	fprintf(out, x->society_note, line);
 	fprintf(out, "\n%s\n%s\n%s\n", x->signs_note, x->payback_note, x->break_even_note);
 
+	/* snapshots, the convention of samordningsförbund reports */
+	fprintf(out, "\n%s\n", x->snapshot_title);
+	cell(out, x->actor, w0, false);
+	for (int k = 0; k < 2; k++) {
+		snprintf(e, sizeof e, x->after_years, r->fig[0].snapshot_years[k]);
+		cell(out, e, wa, true);
+	}
+	fputc('\n', out);
+	for (size_t j = 0; j < r->n_targets; j++) {
+		if (j == TARGET_FISCAL(p->n_actors))
+			fputc('\n', out);
+		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		for (int k = 0; k < 2; k++)
+			cell(out, format_amount(a, sizeof a, r->fig[j].snapshot_net[k], l, true),
+			     wa, true);
+		fputc('\n', out);
+	}
+
 	fputc('\n', out);
 	fprintf(out, x->outcomes_title, s->start_year, s->start_year + s->years - 1);
 	fputc('\n', out);
@@ -365,5 +402,14 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	}
 	if (hidden)
 		fprintf(out, "%s\n", x->empty_states);
+	const figures *fi = &r->fig[TARGET_FISCAL(p->n_actors)];
+	const figures *so = &r->fig[TARGET_SOCIETY(p->n_actors)];
+	if (fi->has_cost_per_work_year) {
+		fputc('\n', out);
+		fprintf(out, x->per_work_year, p->states[s->work_state].id, x->fiscal,
+		        format_amount(a, sizeof a, fi->cost_per_work_year, l, false), x->society,
+		        format_amount(b, sizeof b, so->cost_per_work_year, l, false));
+		fputc('\n', out);
+	}
 	return ferror(out) ? SK_EIO : SK_OK;
 }

@@ -28,6 +28,14 @@ typedef struct figures {
 	bool has_return;                       /* false without investment */
 	double ret;                            /* pv_savings / pv_investment */
 	payback nominal, discounted;
+	/* Snapshots (samordningsförbund reports): cumulative undiscounted net
+	 * after snapshot_years[k] years, k = 0 after 1 year, 1 after 5 (or T). */
+	int snapshot_years[2];
+	double snapshot_net[2];
+	/* Net cost per additional person-year in work: -NPV / the person-years
+	 * gained in the work state; valid only when some are gained. */
+	bool has_cost_per_work_year;
+	double cost_per_work_year;
 	bool break_even_found;  /* false: NPV < 0 for every lambda up to lambda_max */
 	double break_even;      /* lambda, the share of the assumed effect */
 	double break_even_rate; /* outcome mode: the success rate at lambda */
@@ -56,8 +64,9 @@ void results_free(results *r);
  * PAYBACK_NOT_REACHED past the horizon; never NaN. */
 payback metrics_payback(const double *net, int years, int start_year, bool invests);
 
-/* Every figure but break-even, from a projection at lambda = 1. */
-void metrics_compute(const model *m, const flows *f, int start_year, results *r);
+/* Every figure but break-even, from a projection at lambda = 1; work_state
+ * is the state of work for the cost per work-year (SIZE_MAX: none). */
+void metrics_compute(const model *m, const flows *f, int start_year, size_t work_state, results *r);
 
 /* Break-even lambda per target (SPEC §5): 0 when NPV(0) >= 0, else the
  * smallest lambda in (0, lambda_max] with NPV = 0: a grid of 100 steps is

@@ -339,7 +339,8 @@ def load_scenario(path):
                        if s in TRANSITION_SECTIONS
                        or any(s == t + "." + g for t in TRANSITION_SECTIONS for g in SEXES)]
     known = set(["scenario", "cohort", "cohort.women", "cohort.men",
-                 "intervention", "outcome", "uncertainty"]) | set(transition_secs)
+                 "intervention", "outcome", "uncertainty", "discounting",
+                 "adjustments"]) | set(transition_secs)
     for s in cp.sections():
         if s not in known and not (s.startswith("sensitivity ")
                                    or s.startswith("uncertainty ")):
@@ -398,6 +399,30 @@ def load_scenario(path):
                 after.update(tr.get("after", {}))
                 after.update(tr.get("after." + g, {}))
             off[("base", g)], off[("int", g)], off[("after", g)] = base, inter, after
+    # [adjustments] (docs/method.md): attribution scales the effect as the
+    # break-even scale does; cost_uplift raises every investment cost
+    adj = cp["adjustments"] if cp.has_section("adjustments") else {}
+    attribution = number(adj["attribution"], "attribution") if "attribution" in adj else 1.0
+    uplift = number(adj["cost_uplift"], "cost_uplift") if "cost_uplift" in adj else 0.0
+    for g in SEXES:
+        base = off[("base", g)]
+        for name in ("int", "after"):
+            o = off[(name, g)]
+            keys = set(base) | set(o)
+            off[(name, g)] = {k: base.get(k, 0.0) + attribution * (o.get(k, 0.0) - base.get(k, 0.0))
+                              for k in keys}
+    for kind in m["costs"]:
+        for a in m["costs"][kind]:
+            m["costs"][kind][a] *= 1.0 + uplift
+    # [discounting] bands "FROM-TO = rate" over t = 1..T replace the rate
+    m["rates"] = [m["r"]] * m["T"]
+    if cp.has_section("discounting"):
+        m["r"] = None
+        for key, val in cp["discounting"].items():
+            lo, _, hi = key.partition("-")
+            for t in range(int(lo), int(hi or lo) + 1):
+                if t <= m["T"]:
+                    m["rates"][t - 1] = number(val, key)
     m["off"] = off
     m["P"] = {key: dense(o, states, "%s (%s, %s)" % (path, key[0], key[1]))
               for key, o in off.items()}
@@ -461,7 +486,12 @@ def investment(m, g, t, a):
 
 
 def discount_factor(m, t):
-    return 1.0 / (1.0 + m["r"]) ** (t - 1 if m["timing"] == "start" else t)
+    """The product of the yearly factors 1/(1 + r_k) of the years before t
+    (timing start) or up to t (end)."""
+    f = 1.0
+    for k in range(1, (t - 1 if m["timing"] == "start" else t) + 1):
+        f /= 1.0 + m["rates"][k - 1]
+    return f
 
 
 # --------------------------------------------------------------- metrics ---
@@ -832,7 +862,9 @@ class Comparer:
             if ok:
                 self.exact(k, ref[k], g)
         ok, g = self.get(got, "discount_rate", "discount_rate")
-        if ok:
+        if ok and ref["discount_rate"] is None:
+            self.exact("discount_rate", None, g)
+        elif ok:
             self.num("discount_rate", ref["discount_rate"], g, 1e-15, 1e-12)
 
         ok, gactors = self.get(got, "actors", "actors")

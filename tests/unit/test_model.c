@@ -572,3 +572,29 @@ Test(model, outcome_relapse_is_the_share_of_the_target_that_falls_back)
 	cr_assert_float_eq(c->s->p[TR_BASELINE][SEX_WOMEN][1 * 3 + 0], 0.2, 1e-15);
 	calc_free(c);
 }
+
+/* [discounting] 1-3 = 0.10, 4-100 = 0.05, timing start: the factor of year
+ * t is the product of the yearly factors before it:
+ * D1 = 1, D2 = 1/1.1, D3 = 1/1.1^2 = 1/1.21, D4 = 1/1.1^3 = 1/1.331,
+ * D5 = 1/(1.331 * 1.05) = 1/1.39755 (the band changes after year 3). */
+Test(model, discount_bands_multiply_the_yearly_factors)
+{
+	calc *c = load(DATA "model_bands.ini");
+	const double want[5] = {1, 1 / 1.1, 1 / 1.21, 1 / 1.331, 1 / 1.39755};
+	for (int t = 0; t < 5; t++)
+		cr_assert_float_eq(c->f->discount[t], want[t], 1e-12, "year %d", t + 1);
+	calc_free(c);
+}
+
+/* attribution 0.5: A -> B during the intervention is 0.2 + 0.5 (0.6 - 0.2)
+ * = 0.4 and A stays with 0.6; cost_uplift 0.2: the investment of year 1 is
+ * 100 * 10 * 1.2 = 1200 kr. */
+Test(model, adjustments_scale_the_effect_and_raise_costs)
+{
+	calc *c = load(DATA "model_bands.ini");
+	const double *P = c->s->p[TR_INTERVENTION][SEX_WOMEN];
+	cr_assert_float_eq(P[0 * 3 + 1], 0.4, 1e-15);
+	cr_assert_float_eq(P[0 * 3 + 0], 0.6, 1e-15);
+	cr_assert_float_eq(*flows_investment(c->f, FLOW_ALL, 0, 0), 1200, 1e-9);
+	calc_free(c);
+}
