@@ -79,9 +79,9 @@ char *format_rates(char *buf, size_t n, const double *rate, int years, lang l)
 		if (t == 0 && end == years - 1)
 			used += (size_t)snprintf(buf + used, n - used, "%s%s", pct, sign);
 		else
-			used += (size_t)snprintf(buf + used, n - used, "%s%s%s%s %d\xe2\x80\x93%d",
-			                         t ? ", " : "", pct, sign,
-			                         l == LANG_SV ? " år" : " in years", t + 1, end + 1);
+			used += (size_t)snprintf(
+			        buf + used, n - used, "%s%s%s%s %d\xe2\x80\x93%d", t ? ", " : "",
+			        pct, sign, l == LANG_SV ? " år" : " in years", t + 1, end + 1);
 		t = end + 1;
 	}
 	return buf;

@@ -21,8 +21,11 @@
 /* Rows of a target's block on the flow sheets. */
 enum { R_WITHOUT, R_WITH, R_SAVINGS, R_INVEST, R_NET, R_CUM, R_DISC, BLOCK_ROWS };
 /* Fixed rows of the flow sheets (0-based): year header, t, discount factor. */
-enum { ROW_YEARS = 3, ROW_T = 4, ROW_FACTOR = 5, ROW_FIRST_BLOCK = 7 };
+enum { ROW_YEARS = 3, ROW_T = 4, ROW_RATE = 5, ROW_FACTOR = 6, ROW_FIRST_BLOCK = 8 };
 #define COL_FIRST_YEAR 2
+/* The column of values on the assumptions sheet; the discount rate's
+ * cell there is the one every discount factor refers to, by name. */
+#define RATE_COL 1
 
 typedef struct xtexts {
 	const char *sheet[7]; /* summary, per actor, sexes, outcomes, assumptions, method, data */
@@ -30,7 +33,7 @@ typedef struct xtexts {
 	const char *question;     /* %s intervention */
 	const char *intervention; /* "Insats: %s. %ld deltagare ..." pieces */
 	const char *per_intake, *intakes_one, *intakes_many, *years_in;
-	const char *actor, *pv_investment, *pv_savings, *npv, *payback_year, *ret;
+	const char *actor, *pv_investment, *pv_savings, *npv, *payback_year, *ret, *snapshot_head;
 	const char *unit; /* "kr, %d års priser" */
 	const char *fiscal, *society, *fiscal_note, *society_note, *nobody;
 	const char *no_investment, *not_within; /* %d */
@@ -42,11 +45,13 @@ typedef struct xtexts {
 	const char *footer; /* %d price year, %s rate, %d years, %d-%d, %s version, %s date */
 	const char *print_footer;
 	const char *rows[BLOCK_ROWS];
-	const char *flows_title, *flows_note, *row_label, *sum, *t_label, *factor_label;
+	const char *flows_title, *flows_note, *row_label, *sum, *t_label, *factor_label,
+	        *rate_label;
 	const char *women, *men;
 	const char *outcomes_title, *outcomes_note, *state, *without, *with, *difference,
 	        *yearly_without, *yearly_with, *persons;
 	const char *assumptions_title, *basics, *parameter, *value, *unit_col, *source, *where;
+	const char *p_attribution, *p_uplift;
 	const char *p_scenario, *p_profile, *p_intervention, *p_start, *p_years, *p_price_year,
 	        *p_rate, *p_timing, *p_costs_on, *p_size, *p_intakes, *p_women, *p_d;
 	const char *timing_start, *timing_end, *costs_start, *costs_end, *costs_mean;
@@ -81,6 +86,7 @@ static const xtexts xsv = {
         .npv = "Nettonuvärde",
         .payback_year = "Återbetald år",
         .ret = "Avkastning per investerad krona",
+        .snapshot_head = "Netto efter %d år, %s",
         .unit = "kr, %d års priser",
         .fiscal = "Offentlig sektor",
         .society = "Samhället",
@@ -115,6 +121,7 @@ static const xtexts xsv = {
         .sum = "Summa",
         .t_label = "År i kalkylen (t)",
         .factor_label = "Diskonteringsfaktor",
+        .rate_label = "Diskonteringsränta",
         .women = "Kvinnor",
         .men = "Män",
         .outcomes_title = "Utfall: personår per tillstånd",
@@ -136,6 +143,8 @@ static const xtexts xsv = {
         .where = "Fil:rad",
         .p_scenario = "Scenario",
         .p_profile = "Typpersonprofil",
+        .p_attribution = "Andel av effekten som tillskrivs insatsen",
+        .p_uplift = "Påslag på investeringskostnaderna",
         .p_intervention = "Insats",
         .p_start = "Första år",
         .p_years = "Kalkylperiod",
@@ -252,6 +261,7 @@ static const xtexts xen = {
         .npv = "NPV",
         .payback_year = "Paid back in",
         .ret = "Return per krona invested",
+        .snapshot_head = "Net after %d years, %s",
         .unit = "kr, %d prices",
         .fiscal = "Public sector",
         .society = "Society",
@@ -287,6 +297,7 @@ static const xtexts xen = {
         .sum = "Total",
         .t_label = "Year of the calculation (t)",
         .factor_label = "Discount factor",
+        .rate_label = "Discount rate",
         .women = "Women",
         .men = "Men",
         .outcomes_title = "Outcomes: person-years per state",
@@ -308,6 +319,8 @@ static const xtexts xen = {
         .where = "File:line",
         .p_scenario = "Scenario",
         .p_profile = "Typical-person profile",
+        .p_attribution = "Share of the effect attributed to the intervention",
+        .p_uplift = "Uplift on the investment costs",
         .p_intervention = "Intervention",
         .p_start = "First year",
         .p_years = "Horizon",
@@ -428,9 +441,10 @@ typedef struct book {
 	size_t na, nt, ns;
 	lxw_row_t block[N_FLOW_SEX][SK_MAX_ACTORS + 2]; /* first row of each target block */
 	char date[16];
-	char quoted[3][48];   /* 'Per aktör' etc. for formulas */
-	lxw_worksheet *ws[7]; /* in the order of xtexts.sheet */
-	lxw_row_t rate_row;   /* of the discount rate on the assumptions sheet */
+	char quoted[3][48];               /* 'Per aktör' etc. for formulas */
+	lxw_worksheet *ws[7];             /* in the order of xtexts.sheet */
+	lxw_row_t rate_row;               /* of the discount rate on the assumptions sheet */
+	lxw_row_t band_row[SK_MAX_YEARS]; /* with [discounting]: each year's band cell */
 } book;
 
 /* The first libxlsxwriter error is kept; later calls still run, harmlessly. */
@@ -683,13 +697,32 @@ static void flow_header(book *b, lxw_worksheet *ws)
 		char cell[16], fm[128];
 		num(b, ws, ROW_YEARS, c, b->s->start_year + t, b->fmt.head);
 		num(b, ws, ROW_T, c, t + 1, b->fmt.year);
-		snprintf(fm, sizeof fm, "=1/(1+%s)^(%s%s)", x->rate_name, ref(cell, ROW_T, c),
-		         b->s->timing == TIMING_START ? "-1" : "");
+		/* the year's rate: the named rate, or its band's cell on the
+		 * assumptions sheet */
+		if (b->s->has_bands) {
+			lxw_rowcol_to_cell_abs(cell, b->band_row[t], RATE_COL, LXW_TRUE, LXW_TRUE);
+			snprintf(fm, sizeof fm, "=%s!%s", b->quoted[1], cell);
+		} else {
+			snprintf(fm, sizeof fm, "=%s", x->rate_name);
+		}
+		formula(b, ws, ROW_RATE, c, fm, b->s->rate_by_year[t], b->fmt.pct);
+		/* the factor: the product of the yearly factors 1/(1+rate) of the
+		 * years before (timing start) or up to (end) this one */
+		char prev[16], rate[16];
+		bool start = b->s->timing == TIMING_START;
+		if (t == 0 && start)
+			snprintf(fm, sizeof fm, "=1");
+		else if (t == 0)
+			snprintf(fm, sizeof fm, "=1/(1+%s)", ref(rate, ROW_RATE, c));
+		else
+			snprintf(fm, sizeof fm, "=%s/(1+%s)", ref(prev, ROW_FACTOR, c - 1),
+			         ref(rate, ROW_RATE, start ? c - 1 : c));
 		formula(b, ws, ROW_FACTOR, c, fm, b->f->discount[t], b->fmt.prob);
 	}
 	strf(b, ws, ROW_YEARS, sum, b->fmt.head, "%s %d–%d", x->sum, b->s->start_year,
 	     b->s->start_year + b->T - 1);
 	str(b, ws, ROW_T, 1, x->t_label, b->fmt.note);
+	str(b, ws, ROW_RATE, 1, x->rate_label, b->fmt.note);
 	str(b, ws, ROW_FACTOR, 1, x->factor_label, b->fmt.note);
 }
 
@@ -960,6 +993,9 @@ static void sheet_summary(book *b)
 	strf(b, ws, h, 3, b->fmt.head, "%s, %s", x->npv, unit);
 	str(b, ws, h, 4, x->payback_year, b->fmt.head);
 	str(b, ws, h, 5, x->ret, b->fmt.head);
+	for (int k = 0; k < 2; k++)
+		strf(b, ws, h, (lxw_col_t)(6 + k), b->fmt.head, x->snapshot_head,
+		     b->r->fig[0].snapshot_years[k], unit);
 	worksheet_set_row(ws, h, 45, NULL);
 	const char *pa = b->quoted[0];
 	lxw_col_t y0 = COL_FIRST_YEAR, y1 = (lxw_col_t)(COL_FIRST_YEAR + b->T - 1);
@@ -997,6 +1033,12 @@ static void sheet_summary(book *b)
 		} else {
 			str(b, ws, r, 5, x->no_investment, b->fmt.note_right);
 		}
+		for (int k = 0; k < 2; k++) { /* the cumulative net of that year */
+			snprintf(fm, sizeof fm, "=%s!%s", pa,
+			         ref(a1, blk + R_CUM,
+			             (lxw_col_t)(COL_FIRST_YEAR + g->snapshot_years[k] - 1)));
+			formula(b, ws, r, (lxw_col_t)(6 + k), fm, g->snapshot_net[k], kr);
+		}
 	}
 	char list[512];
 	actor_list(b, TARGET_FISCAL(b->na), list, sizeof list);
@@ -1018,15 +1060,15 @@ static void sheet_summary(book *b)
 	r++;
 	summary_chart(b, ws, r);
 	r += 20;
-	char rate[32], pct[40];
-	snprintf(pct, sizeof pct, "%s %%",
-	         format_decimal(rate, sizeof rate, 100 * s->discount_rate, 1, b->l, false));
+	char pct[160];
+	format_rates(pct, sizeof pct, s->rate_by_year, s->years, b->l);
 	strf(b, ws, r, 0, b->fmt.note, x->footer, s->price_year, pct, s->years, s->start_year,
 	     s->start_year + s->years - 1, SAMKALK_VERSION, b->date);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 3, 21, NULL);
 	worksheet_set_column(ws, 4, 4, 14, NULL);
 	worksheet_set_column(ws, 5, 5, 17, NULL);
+	worksheet_set_column(ws, 6, 7, 18, NULL);
 	print_setup(b, ws, true);
 	keep(b, worksheet_print_area(ws, 0, 0, r, 9));
 	worksheet_activate(ws);
@@ -1151,10 +1193,6 @@ static void param_head(book *b, lxw_worksheet *ws, lxw_row_t r)
 	str(b, ws, r, 4, b->x->source, b->fmt.head_left);
 }
 
-/* The column of values on the assumptions sheet; the discount rate's
- * cell there is the one every discount factor refers to, by name. */
-#define RATE_COL 1
-
 static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 {
 	const xtexts *x = b->x;
@@ -1183,17 +1221,47 @@ static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 		provenance(b, ws, r++, "scenario", "price_year");
 	else
 		where(b, ws, r++, 3, b->p->doc, b->p->price_year_line);
-	b->rate_row = r;
-	str(b, ws, r, 0, x->p_rate, b->fmt.bold);
-	num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
-	str(b, ws, r, 2, x->u_rate, b->fmt.text);
-	provenance(b, ws, r++, "scenario", "discount_rate");
+	if (s->has_bands) { /* one rate cell per band, each year's factor uses its band */
+		size_t sec = inifile_find_section(s->doc, "discounting"), first, end;
+		inifile_entries(s->doc, sec, &first, &end);
+		for (size_t i = first; i < end; i++) {
+			const ini_entry *e = &s->doc->entries[i];
+			long from = 0, to = 0;
+			int n = sscanf(e->key, "%ld - %ld", &from, &to);
+			if (n == 1)
+				to = from;
+			strf(b, ws, r, 0, b->fmt.bold, "%s, %s %ld\xe2\x80\x93%ld", x->p_rate,
+			     x->u_years, from, to);
+			num(b, ws, r, RATE_COL, strtod(e->value, NULL), b->fmt.link);
+			str(b, ws, r, 2, x->u_rate, b->fmt.text);
+			where(b, ws, r, 3, s->doc, e->line);
+			if (e->comment)
+				str(b, ws, r, 4, e->comment, b->fmt.text);
+			for (long t = from; t <= to && t <= s->years; t++)
+				b->band_row[t - 1] = r;
+			r++;
+		}
+	} else {
+		b->rate_row = r;
+		str(b, ws, r, 0, x->p_rate, b->fmt.bold);
+		num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
+		str(b, ws, r, 2, x->u_rate, b->fmt.text);
+		provenance(b, ws, r++, "scenario", "discount_rate");
+	}
 	str(b, ws, r, 0, x->p_timing, b->fmt.text);
 	str(b, ws, r, 1, timing_words(b), b->fmt.text);
 	provenance(b, ws, r++, "scenario", "discount_timing");
 	str(b, ws, r, 0, x->p_costs_on, b->fmt.text);
 	str(b, ws, r, 1, costs_words(b), b->fmt.text);
 	provenance(b, ws, r++, "scenario", "costs_on");
+	str(b, ws, r, 0, x->p_attribution, b->fmt.text);
+	num(b, ws, r, 1, s->attribution, b->fmt.pct);
+	str(b, ws, r, 2, x->u_share, b->fmt.text);
+	provenance(b, ws, r++, "adjustments", "attribution");
+	str(b, ws, r, 0, x->p_uplift, b->fmt.text);
+	num(b, ws, r, 1, s->cost_uplift, b->fmt.pct);
+	str(b, ws, r, 2, x->u_share, b->fmt.text);
+	provenance(b, ws, r++, "adjustments", "cost_uplift");
 	r++;
 	str(b, ws, r, 0, x->p_intervention, b->fmt.text);
 	str(b, ws, r, 1, s->intervention_name, b->fmt.text);
@@ -1500,12 +1568,12 @@ static void sheet_assumptions(book *b)
 	worksheet_set_column(ws, 7, 7, 36, NULL);
 	worksheet_set_column(ws, 8, 8, 20, NULL);
 	print_setup(b, ws, false);
-	char name[64], target[96];
-	snprintf(name, sizeof name, "%s", b->x->rate_name);
-	char cell[16];
-	lxw_rowcol_to_cell_abs(cell, b->rate_row, RATE_COL, LXW_TRUE, LXW_TRUE);
-	snprintf(target, sizeof target, "=%s!%s", b->quoted[1], cell);
-	keep(b, workbook_define_name(b->wb, name, target));
+	if (!b->s->has_bands) { /* with bands each year names its band's cell */
+		char target[96], cell[16];
+		lxw_rowcol_to_cell_abs(cell, b->rate_row, RATE_COL, LXW_TRUE, LXW_TRUE);
+		snprintf(target, sizeof target, "=%s!%s", b->quoted[1], cell);
+		keep(b, workbook_define_name(b->wb, b->x->rate_name, target));
+	}
 }
 
 static void sheet_method(book *b)
@@ -1617,12 +1685,11 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	for (int k = 0; k < 7; k++)
 		if (!(b.ws[k] = workbook_add_worksheet(b.wb, b.x->sheet[k])))
 			keep(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-	if (!b.err)
+	if (!b.err) { /* assumptions first: the flow sheets refer to its rate cells */
+		sheet_assumptions(&b);
 		sheet_per_actor(&b);
-	if (!b.err) {
 		sheet_sexes(&b);
 		sheet_outcomes(&b);
-		sheet_assumptions(&b);
 		sheet_method(&b);
 		sheet_data(&b);
 		sheet_summary(&b);

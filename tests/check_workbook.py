@@ -101,6 +101,12 @@ def check_reader(name, lang, xlsx, js, csv_path):
                 fail(f"{name}: summary {tid} payback {pay!r}, JSON {f['payback']}")
         elif pay != f["payback"]["nominal"]["year"]:
             fail(f"{name}: summary {tid} payback {pay!r}, JSON {f['payback']}")
+        for k, snap in enumerate(f["snapshots"]):  # net after 1 and 5 years
+            v = ws.cell(r, 7 + k).value
+            if not isinstance(v, (int, float)) or not close(v, snap["net"]):
+                fail(f"{name}: summary {tid} net after {snap['years']} years = {v!r}, "
+                     f"JSON {snap['net']}")
+            checked += 1
         ret = ws.cell(r, 6).value
         if f["return"] is None:
             if not isinstance(ret, str):
@@ -172,6 +178,7 @@ def main():
              ("nystartsjobb", "scenarios/nystartsjobb.ini", "sv"),
              ("stadutbildning-en", "scenarios/stadutbildning.ini", "en"),
              ("features", "tests/e2e/features.ini", "sv"),
+             ("bands-en", "tests/e2e/bands_adjustments.ini", "en"),
              ("hostile", "tests/cases/good/hostile_text.ini", "sv")]
     made = []
     for name, scen, lang in cases:

@@ -40,7 +40,7 @@ typedef struct scenario {
 	int profile_line;
 	const char *name;
 	int start_year, years, price_year;
-	int price_year_line; /* 0 when it is the profile's */
+	int price_year_line;  /* 0 when it is the profile's */
 	double discount_rate; /* the single rate; see rate_by_year with bands */
 	int discount_rate_line;
 	discount_timing timing;

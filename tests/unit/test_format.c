@@ -68,10 +68,9 @@ Test(format, rates_in_words)
 	cr_assert_str_eq(format_rates(b, sizeof b, one, 3, LANG_EN), "3.5%");
 	/* Green Book style bands, cut at the horizon of 4 years */
 	const double bands[4] = {0.035, 0.035, 0.03, 0.03};
-	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_SV),
-	                 "3,5 % år 1\xe2\x80\x93"
-	                 "2, 3,0 % år 3\xe2\x80\x93"
-	                 "4");
+	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_SV), "3,5 % år 1\xe2\x80\x93"
+	                                                               "2, 3,0 % år 3\xe2\x80\x93"
+	                                                               "4");
 	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_EN),
 	                 "3.5% in years 1\xe2\x80\x93"
 	                 "2, 3.0% in years 3\xe2\x80\x93"
