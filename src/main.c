@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "samkalk/calc.h"
+#include "samkalk/compare.h"
 #include "samkalk/output.h"
 #include "samkalk/report.h"
 #include "samkalk/report_xlsx.h"
@@ -77,15 +78,20 @@ static int input_error(diag *d, sk_status st)
 }
 
 typedef struct run_args {
-	const char *scenario, *csv, *json, *xlsx;
+	char **files; /* the scenario files, in argv */
+	size_t n_files;
+	const char *csv, *json, *xlsx;
 	lang l;
 	bool quiet;
 } run_args;
 
-static int parse_run(int argc, char **argv, run_args *a)
+/* Parses the options of run (one scenario) or compare (two or more). */
+static int parse_run(int argc, char **argv, bool many, run_args *a)
 {
+	const char *cmd = argv[1];
 	memset(a, 0, sizeof *a);
 	a->l = LANG_SV;
+	a->files = argv + 2; /* the file names are moved to the front of this */
 	for (int i = 2; i < argc; i++) {
 		const char *arg = argv[i];
 		const option_spec *o = NULL;
@@ -93,12 +99,15 @@ static int parse_run(int argc, char **argv, run_args *a)
 			if (strcmp(arg, run_options[k].name) == 0)
 				o = &run_options[k];
 		if (!o) {
-			if (arg[0] == '-' && arg[1] != '\0')
-				return usage_error("unknown option '%s' for run", arg);
-			if (a->scenario)
+			if (arg[0] == '-' && arg[1] != '\0') {
+				fprintf(stderr, "samkalk: unknown option '%s' for %s\n", arg, cmd);
+				fprintf(stderr, "Try 'samkalk --help'.\n");
+				return 2;
+			}
+			if (a->n_files && !many)
 				return usage_error("expected one scenario file, got a second: '%s'",
 				                   arg);
-			a->scenario = arg;
+			a->files[a->n_files++] = argv[i];
 			continue;
 		}
 		const char *val = NULL;
@@ -122,8 +131,10 @@ static int parse_run(int argc, char **argv, run_args *a)
 		else
 			return usage_error("--lang: expected sv or en, got '%s'", val);
 	}
-	if (!a->scenario)
+	if (!many && a->n_files == 0)
 		return usage_error("%s", "run: expected a scenario file");
+	if (many && a->n_files < 2)
+		return usage_error("%s", "compare: expected two or more scenario files");
 	size_t n = a->xlsx ? strlen(a->xlsx) : 0;
 	if (a->xlsx && (n < 5 || strcmp(a->xlsx + n - 5, ".xlsx") != 0))
 		return usage_error("-o: expected a file name ending in .xlsx, got '%s'", a->xlsx);
@@ -134,8 +145,6 @@ static int parse_run(int argc, char **argv, run_args *a)
 		return usage_error("-o names the same file as another output: '%s'", a->xlsx);
 	return 0;
 }
-
-typedef sk_status (*writer)(const calc *c, FILE *out);
 
 /* The run date of the workbook: SOURCE_DATE_EPOCH when set (reproducible
  * output, https://reproducible-builds.org/specs/source-date-epoch/), else
@@ -152,36 +161,70 @@ static time_t run_date(void)
 	return time(NULL);
 }
 
-static int cmd_run(int argc, char **argv)
-{
-	run_args a;
-	int rc = parse_run(argc, argv, &a);
-	if (rc)
-		return rc;
-	diag d;
-	diag_init(&d);
-	calc *c = NULL;
-	sk_status st = calc_run(a.scenario, &c, &d);
-	if (st != SK_OK)
-		return input_error(&d, st);
-	diag_free(&d);
+/* What run and compare write: one result (a calc or a comparison) as
+ * summary, CSV, JSON and workbook. */
+typedef struct writers {
+	sk_status (*text)(const void *job, lang l, FILE *out);
+	sk_status (*csv)(const void *job, FILE *out);
+	sk_status (*json)(const void *job, FILE *out);
+	sk_status (*xlsx)(const void *job, lang l, const char *path, time_t date, char *why,
+	                  size_t why_len);
+} writers;
 
-	/* Every output is written completely before any replaces its target. */
-	const char *targets[3] = {a.csv, a.json, a.xlsx};
-	writer writers[2] = {report_csv, report_json};
+static sk_status run_text(const void *job, lang l, FILE *out)
+{
+	return report_text(job, l, out);
+}
+static sk_status run_csv(const void *job, FILE *out)
+{
+	return report_csv(job, out);
+}
+static sk_status run_json(const void *job, FILE *out)
+{
+	return report_json(job, out);
+}
+static sk_status run_xlsx(const void *job, lang l, const char *path, time_t date, char *why,
+                          size_t why_len)
+{
+	return report_xlsx(job, l, path, date, why, why_len);
+}
+static sk_status cmp_text(const void *job, lang l, FILE *out)
+{
+	return compare_text(job, l, out);
+}
+static sk_status cmp_csv(const void *job, FILE *out)
+{
+	return compare_csv(job, out);
+}
+static sk_status cmp_json(const void *job, FILE *out)
+{
+	return compare_json(job, out);
+}
+static sk_status cmp_xlsx(const void *job, lang l, const char *path, time_t date, char *why,
+                          size_t why_len)
+{
+	return report_xlsx_compare(job, l, path, date, why, why_len);
+}
+
+/* Writes every output asked for completely, then renames them into place,
+ * then prints the summary. Returns the exit status. */
+static int write_outputs(const void *job, const writers *w, const run_args *a)
+{
+	const char *targets[3] = {a->csv, a->json, a->xlsx};
 	outfile outs[3] = {{0}, {0}, {0}};
 	bool to_stdout = false;
-	if (a.xlsx) {
-		st = outfile_reserve(&outs[2], a.xlsx);
+	sk_status st = SK_OK;
+	if (a->xlsx) {
+		st = outfile_reserve(&outs[2], a->xlsx);
 		if (st == SK_OK)
-			st = report_xlsx(c, a.l, outs[2].tmp, run_date(), outs[2].why,
-			                 sizeof outs[2].why);
+			st = w->xlsx(job, a->l, outs[2].tmp, run_date(), outs[2].why,
+			             sizeof outs[2].why);
 	}
 	for (int k = 0; k < 2 && st == SK_OK; k++) {
 		if (!targets[k])
 			continue;
 		st = outfile_open(&outs[k], targets[k]);
-		if (st == SK_OK && (st = writers[k](c, outs[k].f)) != SK_OK)
+		if (st == SK_OK && (st = (k ? w->json : w->csv)(job, outs[k].f)) != SK_OK)
 			snprintf(outs[k].why, sizeof outs[k].why, "cannot write %s", targets[k]);
 		to_stdout |= strcmp(targets[k], "-") == 0;
 	}
@@ -194,13 +237,49 @@ static int cmd_run(int argc, char **argv)
 				fprintf(stderr, "samkalk: %s\n", outs[k].why);
 			outfile_abort(&outs[k]);
 		}
-		calc_free(c);
 		return sk_exit_code(st);
 	}
-	if (!a.quiet && !to_stdout)
-		st = report_text(c, a.l, stdout);
-	calc_free(c);
+	if (!a->quiet && !to_stdout)
+		st = w->text(job, a->l, stdout);
 	return sk_exit_code(st); /* a summary that cannot be written: see flushed() */
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	run_args a;
+	int rc = parse_run(argc, argv, false, &a);
+	if (rc)
+		return rc;
+	diag d;
+	diag_init(&d);
+	calc *c = NULL;
+	sk_status st = calc_run(a.files[0], &c, &d);
+	if (st != SK_OK)
+		return input_error(&d, st);
+	diag_free(&d);
+	static const writers w = {run_text, run_csv, run_json, run_xlsx};
+	rc = write_outputs(c, &w, &a);
+	calc_free(c);
+	return rc;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+	run_args a;
+	int rc = parse_run(argc, argv, true, &a);
+	if (rc)
+		return rc;
+	diag d;
+	diag_init(&d);
+	comparison *cmp = NULL;
+	sk_status st = compare_run(a.files, a.n_files, &cmp, &d);
+	if (st != SK_OK)
+		return input_error(&d, st);
+	diag_free(&d);
+	static const writers w = {cmp_text, cmp_csv, cmp_json, cmp_xlsx};
+	rc = write_outputs(cmp, &w, &a);
+	compare_free(cmp);
+	return rc;
 }
 
 static int cmd_check(int argc, char **argv)
@@ -258,5 +337,7 @@ int main(int argc, char **argv)
 		return flushed(cmd_run(argc, argv));
 	if (strcmp(cmd, "check") == 0)
 		return flushed(cmd_check(argc, argv));
-	return usage_error("unknown command '%s' (expected run or check)", cmd);
+	if (strcmp(cmd, "compare") == 0)
+		return flushed(cmd_compare(argc, argv));
+	return usage_error("unknown command '%s' (expected run, check, compare or new)", cmd);
 }

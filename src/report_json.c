@@ -6,7 +6,7 @@
 
 #include "samkalk/version.h"
 
-static void str(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -20,7 +20,7 @@ static void str(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void num(FILE *out, double v)
+void report_json_number(FILE *out, double v)
 {
 	char b[40];
 	fputs(format_exact(b, sizeof b, v), out);
@@ -33,27 +33,27 @@ static void payback_json(FILE *out, const payback *p)
 		return;
 	}
 	fprintf(out, "{\"year\": %d, \"years\": ", p->year);
-	num(out, p->years);
+	report_json_number(out, p->years);
 	fputc('}', out);
 }
 
-static void figures_json(FILE *out, const calc *c, const figures *g)
+void report_json_figures(FILE *out, const calc *c, const figures *g, double scale)
 {
 	fputs("\"pv_investment\": ", out);
-	num(out, g->pv_investment);
+	report_json_number(out, g->pv_investment * scale);
 	fputs(", \"pv_savings\": ", out);
-	num(out, g->pv_savings);
+	report_json_number(out, g->pv_savings * scale);
 	fputs(", \"npv\": ", out);
-	num(out, g->npv);
+	report_json_number(out, g->npv * scale);
 	fputs(", \"investment\": ", out);
-	num(out, g->investment);
+	report_json_number(out, g->investment * scale);
 	fputs(", \"savings\": ", out);
-	num(out, g->savings);
+	report_json_number(out, g->savings * scale);
 	fputs(", \"net\": ", out);
-	num(out, g->net);
+	report_json_number(out, g->net * scale);
 	fputs(", \"return\": ", out);
 	if (g->has_return)
-		num(out, g->ret);
+		report_json_number(out, g->ret);
 	else
 		fputs("null", out);
 	fputs(", \"payback\": ", out);
@@ -69,12 +69,12 @@ static void figures_json(FILE *out, const calc *c, const figures *g)
 	fputs(", \"snapshots\": [", out);
 	for (int k = 0; k < 2; k++) {
 		fprintf(out, "%s{\"years\": %d, \"net\": ", k ? ", " : "", g->snapshot_years[k]);
-		num(out, g->snapshot_net[k]);
+		report_json_number(out, g->snapshot_net[k] * scale);
 		fputc('}', out);
 	}
 	fputs("], \"cost_per_work_year\": ", out);
 	if (g->has_cost_per_work_year)
-		num(out, g->cost_per_work_year);
+		report_json_number(out, g->cost_per_work_year * scale);
 	else
 		fputs("null", out);
 	fputs(", \"break_even\": ", out);
@@ -82,10 +82,10 @@ static void figures_json(FILE *out, const calc *c, const figures *g)
 		fputs("null", out);
 	} else {
 		fputs("{\"lambda\": ", out);
-		num(out, g->break_even);
+		report_json_number(out, g->break_even);
 		if (c->s->outcome_mode) {
 			fputs(", \"success_rate\": ", out);
-			num(out, g->break_even_rate);
+			report_json_number(out, g->break_even_rate);
 		}
 		fputc('}', out);
 	}
@@ -99,14 +99,14 @@ static void outcome_json(FILE *out, const scenario *s)
 	size_t n = p->n_states;
 	static const char *const sexes[N_SEX] = {"women", "men"};
 	fputs(" \"outcome\": {\"target\": ", out);
-	str(out, p->states[s->outcome_target].id);
+	report_json_string(out, p->states[s->outcome_target].id);
 	static const char *const names[N_TR] = {"baseline", "intervention", "after"};
 	for (int set = 0; set < N_TR; set++) {
 		fprintf(out, ", \"%s\": ", names[set]);
-		num(out, s->outcome_rate[set]);
+		report_json_number(out, s->outcome_rate[set]);
 	}
 	fputs(", \"relapse\": ", out);
-	num(out, s->outcome_relapse);
+	report_json_number(out, s->outcome_relapse);
 	fputs(",\n  \"transitions\": [", out);
 	bool first = true;
 	for (int g = 0; g < N_SEX; g++)
@@ -123,12 +123,12 @@ static void outcome_json(FILE *out, const scenario *s)
 				fprintf(out,
 				        "%s{\"sex\": \"%s\", \"from\": ", first ? "" : ",\n   ",
 				        sexes[g]);
-				str(out, p->states[a].id);
+				report_json_string(out, p->states[a].id);
 				fputs(", \"to\": ", out);
-				str(out, p->states[b].id);
+				report_json_string(out, p->states[b].id);
 				for (int set = 0; set < N_TR; set++) {
 					fprintf(out, ", \"%s\": ", names[set]);
-					num(out, v[set]);
+					report_json_number(out, v[set]);
 				}
 				fputc('}', out);
 				first = false;
@@ -145,15 +145,15 @@ sk_status report_json(const calc *c, FILE *out)
 	static const char *const costs[] = {"start", "end", "mean"};
 	fputs("{\"program\": \"samkalk\", \"version\": \"" SAMKALK_VERSION "\", \"scenario\": ",
 	      out);
-	str(out, s->name);
+	report_json_string(out, s->name);
 	fputs(", \"intervention\": ", out);
-	str(out, s->intervention_name);
+	report_json_string(out, s->intervention_name);
 	fprintf(out, ",\n \"price_year\": %d, \"currency\": \"SEK\", \"discount_rate\": ",
 	        s->price_year);
 	if (s->has_bands)
 		fputs("null", out); /* see "discounting" */
 	else
-		num(out, s->discount_rate);
+		report_json_number(out, s->discount_rate);
 	fputs(", \"discounting\": [", out);
 	for (int t = 0; t < s->years;) {
 		int end = t;
@@ -161,17 +161,17 @@ sk_status report_json(const calc *c, FILE *out)
 			end++;
 		fprintf(out, "%s{\"from\": %d, \"to\": %d, \"rate\": ", t ? ", " : "", t + 1,
 		        end + 1);
-		num(out, s->rate_by_year[t]);
+		report_json_number(out, s->rate_by_year[t]);
 		fputc('}', out);
 		t = end + 1;
 	}
 	fputs("], \"adjustments\": {\"attribution\": ", out);
-	num(out, s->attribution);
+	report_json_number(out, s->attribution);
 	fputs(", \"cost_uplift\": ", out);
-	num(out, s->cost_uplift);
+	report_json_number(out, s->cost_uplift);
 	fputs("}, \"work_state\": ", out);
 	if (s->work_state < p->n_states)
-		str(out, p->states[s->work_state].id);
+		report_json_string(out, p->states[s->work_state].id);
 	else
 		fputs("null", out);
 	fprintf(out,
@@ -179,28 +179,28 @@ sk_status report_json(const calc *c, FILE *out)
 	        "\"years\": %d,\n \"cohort\": {\"size\": %ld, \"intakes\": %ld, \"women\": ",
 	        timings[s->timing], costs[s->costs_on], s->start_year, s->years, s->size,
 	        s->intakes);
-	num(out, s->women);
+	report_json_number(out, s->women);
 	fprintf(out, ", \"intervention_years\": %d},\n", s->intervention_years);
 	if (s->outcome_mode)
 		outcome_json(out, s);
 	fputs(" \"lambda_max\": ", out);
-	num(out, r->lambda_max);
+	report_json_number(out, r->lambda_max);
 	fputs(",\n \"inputs\": [", out);
 	const ini_doc *docs[2] = {s->doc, p->doc};
 	for (int i = 0; i < 2; i++) {
 		fputs(i ? ", {\"path\": " : "{\"path\": ", out);
-		str(out, docs[i]->path);
+		report_json_string(out, docs[i]->path);
 		fprintf(out, ", \"sha256\": \"%s\"}", docs[i]->sha256);
 	}
 	fputs("],\n \"actors\": [", out);
 	for (size_t a = 0; a < p->n_actors; a++) {
 		fputs(a ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
-		str(out, p->actors[a].id);
+		report_json_string(out, p->actors[a].id);
 		fputs(", \"label\": ", out);
-		str(out, p->actors[a].label);
+		report_json_string(out, p->actors[a].label);
 		fprintf(out, ", \"kind\": \"%s\", ",
 		        p->actors[a].kind == ACTOR_FISCAL ? "fiscal" : "economic");
-		figures_json(out, c, &r->fig[a]);
+		report_json_figures(out, c, &r->fig[a], 1);
 		fputc('}', out);
 	}
 	fputs("],\n \"totals\": {", out);
@@ -212,11 +212,11 @@ sk_status report_json(const calc *c, FILE *out)
 		for (size_t a = 0; a < p->n_actors; a++)
 			if (r->in_target[j * p->n_actors + a]) {
 				fputs(first ? "" : ", ", out);
-				str(out, p->actors[a].id);
+				report_json_string(out, p->actors[a].id);
 				first = false;
 			}
 		fputs("], ", out);
-		figures_json(out, c, &r->fig[j]);
+		report_json_figures(out, c, &r->fig[j], 1);
 		fputc('}', out);
 	}
 	fputs("},\n \"outcomes\": [", out);
@@ -224,15 +224,15 @@ sk_status report_json(const calc *c, FILE *out)
 		double b = r->person_years[ARM_BASELINE * p->n_states + st];
 		double w = r->person_years[ARM_INTERVENTION * p->n_states + st];
 		fputs(st ? ",\n  {\"state\": " : "\n  {\"state\": ", out);
-		str(out, p->states[st].id);
+		report_json_string(out, p->states[st].id);
 		fputs(", \"label\": ", out);
-		str(out, p->states[st].label);
+		report_json_string(out, p->states[st].label);
 		fputs(", \"baseline\": ", out);
-		num(out, b);
+		report_json_number(out, b);
 		fputs(", \"intervention\": ", out);
-		num(out, w);
+		report_json_number(out, w);
 		fputs(", \"difference\": ", out);
-		num(out, w - b);
+		report_json_number(out, w - b);
 		fputc('}', out);
 	}
 	fputs("]}\n", out);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "samkalk/compare.h"
 #include "samkalk/limits.h"
 #include "samkalk/version.h"
 
@@ -441,7 +442,9 @@ typedef struct book {
 	size_t na, nt, ns;
 	lxw_row_t block[N_FLOW_SEX][SK_MAX_ACTORS + 2]; /* first row of each target block */
 	char date[16];
+	char name[7][40];                 /* sheet names: a prefix and xtexts.sheet */
 	char quoted[3][48];               /* 'Per aktör' etc. for formulas */
+	bool values_only;                 /* the comparison's copies of a scenario's sheets */
 	lxw_worksheet *ws[7];             /* in the order of xtexts.sheet */
 	lxw_row_t rate_row;               /* of the discount rate on the assumptions sheet */
 	lxw_row_t band_row[SK_MAX_YEARS]; /* with [discounting]: each year's band cell */
@@ -481,7 +484,10 @@ static void num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, 
 static void formula(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *fm, double v,
                     lxw_format *f)
 {
-	keep(b, worksheet_write_formula_num(ws, r, c, fm, f, v == 0 ? 0.0 : v));
+	if (b->values_only)
+		keep(b, worksheet_write_number(ws, r, c, v == 0 ? 0.0 : v, f));
+	else
+		keep(b, worksheet_write_formula_num(ws, r, c, fm, f, v == 0 ? 0.0 : v));
 }
 
 static char *ref(char *buf, lxw_row_t r, lxw_col_t c)
@@ -928,7 +934,7 @@ static void summary_chart(book *b, lxw_worksheet *ws, lxw_row_t r)
 		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	const char *sheet = b->x->sheet[1];
+	const char *sheet = b->name[1];
 	lxw_col_t last = (lxw_col_t)(COL_FIRST_YEAR + b->T - 1);
 	for (size_t j = 0; j <= TARGET_FISCAL(b->na); j++) {
 		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
@@ -1071,7 +1077,8 @@ static void sheet_summary(book *b)
 	worksheet_set_column(ws, 6, 7, 18, NULL);
 	print_setup(b, ws, true);
 	keep(b, worksheet_print_area(ws, 0, 0, r, 9));
-	worksheet_activate(ws);
+	if (!b->values_only) /* a comparison opens on its own first sheet */
+		worksheet_activate(ws);
 }
 
 /* A state x year table of persons for one arm, from row r; returns its
@@ -1100,7 +1107,7 @@ static void occupancy_chart(book *b, lxw_worksheet *ws, lxw_row_t data, int arm,
 		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	const char *sheet = b->x->sheet[3];
+	const char *sheet = b->name[3];
 	for (size_t st = 0; st < b->ns; st++) {
 		double any = 0;
 		for (int t = 0; t < b->T; t++)
@@ -1644,6 +1651,16 @@ static void sheet_data(book *b)
 	keep(b, worksheet_repeat_rows(ws, 0, 0));
 }
 
+/* Sheet names with a prefix ("2 " in a comparison), and their quoted forms
+ * for formulas. */
+static void name_sheets(book *b, const char *prefix)
+{
+	for (int k = 0; k < 7; k++)
+		snprintf(b->name[k], sizeof b->name[k], "%s%s", prefix, b->x->sheet[k]);
+	snprintf(b->quoted[0], sizeof b->quoted[0], "'%s'", b->name[1]);
+	snprintf(b->quoted[1], sizeof b->quoted[1], "'%s'", b->name[4]);
+}
+
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
                       size_t why_len)
 {
@@ -1661,8 +1678,7 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	struct tm tm;
 	gmtime_r(&run_date, &tm);
 	strftime(b.date, sizeof b.date, "%Y-%m-%d", &tm);
-	snprintf(b.quoted[0], sizeof b.quoted[0], "'%s'", b.x->sheet[1]);
-	snprintf(b.quoted[1], sizeof b.quoted[1], "'%s'", b.x->sheet[4]);
+	name_sheets(&b, "");
 	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	b.wb = workbook_new_opt(path, &wo);
 	if (!b.wb) {
@@ -1683,7 +1699,7 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	/* Sheets are added in the issue's order; the flow sheets are filled
 	 * first, since the summary refers to their rows. */
 	for (int k = 0; k < 7; k++)
-		if (!(b.ws[k] = workbook_add_worksheet(b.wb, b.x->sheet[k])))
+		if (!(b.ws[k] = workbook_add_worksheet(b.wb, b.name[k])))
 			keep(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	if (!b.err) { /* assumptions first: the flow sheets refer to its rate cells */
 		sheet_assumptions(&b);
@@ -1699,6 +1715,318 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	if (b.err) {
 		snprintf(why, why_len, "cannot write the workbook %s: %s", path,
 		         lxw_strerror(b.err));
+		return SK_EIO;
+	}
+	return SK_OK;
+}
+
+/* ------------------------------------------------------- the comparison */
+
+typedef struct ctexts_x {
+	const char *sheet, *title, *note, *legend, *measure, *target, *rank_society, *rank_fiscal,
+	        *gained, *chart_net, *chart_net_axis, *chart_payback, *chart_payback_axis, *year_t,
+	        *none, *copies;
+	const char *m[N_MEASURES];
+} ctexts_x;
+
+static const ctexts_x cxsv = {
+        .sheet = "Jämförelse",
+        .title = "Jämförelse av %zu insatser",
+        .note = "Belopp i kr, %d års priser (andra prisår är omräknade med varje profils "
+                "index). Rang 1 = högst nettonuvärde.",
+        .legend = "Scenario %zu: %s (%s)",
+        .measure = "Mått",
+        .target = "Aktör",
+        .rank_society = "Rang efter samhällets nettonuvärde",
+        .rank_fiscal = "Rang efter offentlig sektors nettonuvärde",
+        .gained = "Personår vunna (med " FORMAT_MINUS " utan insats)",
+        .chart_net = "Offentlig sektor: kumulativt netto per år i kalkylen",
+        .chart_net_axis = "kr",
+        .chart_payback = "Antal år till återbetalning per aktör",
+        .chart_payback_axis = "år",
+        .year_t = "År %d",
+        .none = FORMAT_MINUS,
+        .copies = "Bladen efter detta är varje scenarios egen sammanfattning med värden; "
+                  "formlerna finns i scenariots egen arbetsbok (samkalk run -o).",
+        .m = {[M_NPV] = "Nettonuvärde, kr",
+              [M_PV_INVESTMENT] = "Investering (nuvärde), kr",
+              [M_PV_SAVINGS] = "Besparing (nuvärde), kr",
+              [M_RETURN] = "Avkastning per investerad krona",
+              [M_PAYBACK_YEAR] = "Återbetald (år)",
+              [M_PAYBACK_YEARS] = "Återbetald efter antal år",
+              [M_PAYBACK_DISC_YEAR] = "Återbetald, diskonterat (år)",
+              [M_PAYBACK_DISC_YEARS] = "Återbetald, diskonterat, efter antal år",
+              [M_BREAK_EVEN] = "Brytpunkt, andel av effekten",
+              [M_NET_AFTER_1] = "Netto efter 1 år, kr",
+              [M_NET_AFTER_5] = "Netto efter 5 år, kr",
+              [M_COST_PER_WORK_YEAR] = "Nettokostnad per extra personår i arbete, kr"},
+};
+
+static const ctexts_x cxen = {
+        .sheet = "Comparison",
+        .title = "Comparison of %zu interventions",
+        .note = "Amounts in kr, %d prices (other price years moved by each profile's index). "
+                "Rank 1 = the highest NPV.",
+        .legend = "Scenario %zu: %s (%s)",
+        .measure = "Measure",
+        .target = "Actor",
+        .rank_society = "Rank by society's NPV",
+        .rank_fiscal = "Rank by the public sector's NPV",
+        .gained = "Person-years gained (with " FORMAT_MINUS " without)",
+        .chart_net = "Public sector: cumulative net by year of the calculation",
+        .chart_net_axis = "kr",
+        .chart_payback = "Years to payback per actor",
+        .chart_payback_axis = "years",
+        .year_t = "Year %d",
+        .none = FORMAT_MINUS,
+        .copies = "The sheets after this one are each scenario's own summary, with values; "
+                  "the formulas are in the scenario's own workbook (samkalk run -o).",
+        .m = {[M_NPV] = "NPV, kr",
+              [M_PV_INVESTMENT] = "Investment (present value), kr",
+              [M_PV_SAVINGS] = "Savings (present value), kr",
+              [M_RETURN] = "Return per krona invested",
+              [M_PAYBACK_YEAR] = "Paid back (year)",
+              [M_PAYBACK_YEARS] = "Paid back after years",
+              [M_PAYBACK_DISC_YEAR] = "Paid back, discounted (year)",
+              [M_PAYBACK_DISC_YEARS] = "Paid back, discounted, after years",
+              [M_BREAK_EVEN] = "Break-even, share of the effect",
+              [M_NET_AFTER_1] = "Net after 1 year, kr",
+              [M_NET_AFTER_5] = "Net after 5 years, kr",
+              [M_COST_PER_WORK_YEAR] = "Net cost per additional person-year in work, kr"},
+};
+
+static const char *union_label(const comparison *cmp, const book *b, size_t u)
+{
+	if (u == cmp->n_actors)
+		return b->x->fiscal;
+	if (u == cmp->n_actors + 1)
+		return b->x->society;
+	return cmp->actor_labels[u];
+}
+
+static void comparison_sheet(book *b, const comparison *cmp, lxw_worksheet *ws)
+{
+	const ctexts_x *x = b->l == LANG_SV ? &cxsv : &cxen;
+	size_t n = cmp->n, nu = cmp->n_actors + 2;
+	char notes[2048];
+	strf(b, ws, 0, 0, b->fmt.title, x->title, n);
+	strf(b, ws, 1, 0, b->fmt.note, x->note, cmp->price_year);
+	compare_notes(cmp, b->l, notes, sizeof notes);
+	lxw_row_t r = 2;
+	if (notes[0])
+		str(b, ws, r++, 0, notes, b->fmt.bold);
+	for (size_t k = 0; k < n; k++)
+		strf(b, ws, r++, 0, b->fmt.text, x->legend, k + 1, cmp->c[k]->s->name,
+		     cmp->c[k]->s->doc->path);
+	str(b, ws, r++, 0, x->copies, b->fmt.note);
+	r++;
+	str(b, ws, r, 0, x->measure, b->fmt.head_left);
+	str(b, ws, r, 1, x->target, b->fmt.head_left);
+	for (size_t k = 0; k < n; k++)
+		strf(b, ws, r, (lxw_col_t)(2 + k), b->fmt.head, "%zu", k + 1);
+	lxw_row_t head = r++;
+	const int *ranks[2] = {cmp->rank_society, cmp->rank_fiscal};
+	const char *rank_names[2] = {x->rank_society, x->rank_fiscal};
+	for (int i = 0; i < 2; i++, r++) {
+		str(b, ws, r, 0, rank_names[i], b->fmt.bold);
+		for (size_t k = 0; k < n; k++)
+			num(b, ws, r, (lxw_col_t)(2 + k), ranks[i][k], b->fmt.year);
+	}
+	static const measure shown[] = {
+	        M_NPV,          M_PV_INVESTMENT,     M_PV_SAVINGS, M_RETURN,
+	        M_PAYBACK_YEAR, M_PAYBACK_DISC_YEAR, M_BREAK_EVEN, M_NET_AFTER_1,
+	        M_NET_AFTER_5,  M_COST_PER_WORK_YEAR};
+	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+		measure m = shown[i];
+		r++;
+		size_t first_u = m == M_COST_PER_WORK_YEAR ? cmp->n_actors : 0;
+		for (size_t u = first_u; u < nu; u++, r++) {
+			if (u == first_u) /* the measure once, above its rows */
+				str(b, ws, r, 0, x->m[m], b->fmt.bold);
+			str(b, ws, r, 1, union_label(cmp, b, u),
+			    u >= cmp->n_actors ? b->fmt.bold : b->fmt.text);
+			for (size_t k = 0; k < n; k++) {
+				double v;
+				lxw_col_t c = (lxw_col_t)(2 + k);
+				lxw_format *f = m == M_RETURN              ? b->fmt.ret
+				                : m == M_BREAK_EVEN        ? b->fmt.pct
+				                : m == M_PAYBACK_YEAR      ? b->fmt.year
+				                : m == M_PAYBACK_DISC_YEAR ? b->fmt.year
+				                : u >= cmp->n_actors       ? b->fmt.kr_bold
+				                                           : b->fmt.kr;
+				if (compare_value(cmp, k, u, m, &v))
+					num(b, ws, r, c, v, f);
+				else
+					str(b, ws, r, c, x->none, b->fmt.note_right);
+			}
+		}
+	}
+	r++;
+	bool gained_said = false;
+	for (size_t u = 0; u < cmp->n_states; u++) {
+		bool any = false;
+		double v;
+		for (size_t k = 0; k < n; k++)
+			any |= compare_gained(cmp, k, u, &v) && fabs(v) >= 0.05;
+		if (!any)
+			continue;
+		if (!gained_said)
+			str(b, ws, r, 0, x->gained, b->fmt.bold);
+		gained_said = true;
+		str(b, ws, r, 1, cmp->state_labels[u], b->fmt.text);
+		for (size_t k = 0; k < n; k++) {
+			if (compare_gained(cmp, k, u, &v))
+				num(b, ws, r, (lxw_col_t)(2 + k), v, b->fmt.dec1);
+			else
+				str(b, ws, r, (lxw_col_t)(2 + k), x->none, b->fmt.note_right);
+		}
+		r++;
+	}
+
+	/* the data of the charts: cumulative public-sector net per year t, and
+	 * the years to payback per target, one column per scenario */
+	lxw_col_t dc = (lxw_col_t)(2 + n + 1);
+	lxw_row_t d0 = head;
+	str(b, ws, d0, dc, x->chart_net, b->fmt.head_left);
+	for (int t = 0; t < cmp->max_years; t++)
+		strf(b, ws, d0 + 1 + (lxw_row_t)t, dc, b->fmt.text, x->year_t, t + 1);
+	for (size_t k = 0; k < n; k++) {
+		const calc *c = cmp->c[k];
+		size_t na = c->s->profile->n_actors;
+		/* the scenario's name heads its column: the charts' legends */
+		strf(b, ws, d0, (lxw_col_t)(dc + 1 + k), b->fmt.head, "%zu %.40s", k + 1,
+		     c->s->name);
+		double cum = 0;
+		for (int t = 0; t < c->s->years; t++) {
+			for (size_t a = 0; a < na; a++)
+				if (c->r->in_target[TARGET_FISCAL(na) * na + a])
+					cum += *flows_cost(c->f, ARM_BASELINE, FLOW_ALL, t, a) -
+					       *flows_cost(c->f, ARM_INTERVENTION, FLOW_ALL, t, a) -
+					       *flows_investment(c->f, FLOW_ALL, t, a);
+			num(b, ws, d0 + 1 + (lxw_row_t)t, (lxw_col_t)(dc + 1 + k),
+			    cum * cmp->factor[k], b->fmt.kr);
+		}
+	}
+	lxw_row_t p0 = d0 + (lxw_row_t)cmp->max_years + 2;
+	str(b, ws, p0, dc, x->chart_payback, b->fmt.head_left);
+	for (size_t u = 0; u < nu; u++) {
+		str(b, ws, p0 + 1 + (lxw_row_t)u, dc, union_label(cmp, b, u), b->fmt.text);
+		for (size_t k = 0; k < n; k++) {
+			double v;
+			if (!u)
+				strf(b, ws, p0, (lxw_col_t)(dc + 1 + k), b->fmt.head, "%zu %.40s",
+				     k + 1, cmp->c[k]->s->name);
+			if (compare_value(cmp, k, u, M_PAYBACK_YEARS, &v))
+				num(b, ws, p0 + 1 + (lxw_row_t)u, (lxw_col_t)(dc + 1 + k), v,
+				    b->fmt.dec1);
+		}
+	}
+	lxw_chart *net = workbook_add_chart(b->wb, LXW_CHART_LINE);
+	lxw_chart *pay = workbook_add_chart(b->wb, LXW_CHART_BAR);
+	if (!net || !pay) {
+		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		lxw_col_t c = (lxw_col_t)(dc + 1 + k);
+		lxw_chart_series *se = chart_add_series(net, NULL, NULL);
+		lxw_chart_series *sp = chart_add_series(pay, NULL, NULL);
+		if (!se || !sp) {
+			keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		chart_series_set_categories(se, x->sheet, d0 + 1, dc,
+		                            d0 + (lxw_row_t)cmp->max_years, dc);
+		chart_series_set_values(se, x->sheet, d0 + 1, c, d0 + (lxw_row_t)cmp->max_years, c);
+		chart_series_set_name_range(se, x->sheet, d0, c);
+		chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+		chart_series_set_categories(sp, x->sheet, p0 + 1, dc, p0 + (lxw_row_t)nu, dc);
+		chart_series_set_values(sp, x->sheet, p0 + 1, c, p0 + (lxw_row_t)nu, c);
+		chart_series_set_name_range(sp, x->sheet, p0, c);
+	}
+	chart_title_set_name(net, x->chart_net);
+	chart_axis_set_name(net->y_axis, x->chart_net_axis);
+	chart_axis_set_num_format(net->y_axis, "#,##0;\"\xe2\x88\x92\"#,##0;0");
+	chart_axis_set_label_position(net->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+	lxw_chart_line zero = {.color = LXW_COLOR_BLACK, .width = 1.25};
+	chart_axis_set_line(net->x_axis, &zero);
+	chart_title_set_name(pay, x->chart_payback);
+	chart_axis_set_name(pay->y_axis, x->chart_payback_axis);
+	lxw_chart_options opt = {.x_scale = 1.3, .y_scale = 1.2};
+	keep(b, worksheet_insert_chart_opt(ws, r + 1, 0, net, &opt));
+	keep(b, worksheet_insert_chart_opt(ws, r + 1, 4, pay, &opt));
+	worksheet_set_column(ws, 0, 0, 40, NULL);
+	worksheet_set_column(ws, 1, 1, 24, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(1 + n), 16, NULL);
+	worksheet_set_column(ws, dc, dc, 30, NULL);
+	worksheet_set_column(ws, dc + 1, (lxw_col_t)(dc + n), 18, NULL);
+	worksheet_freeze_panes(ws, head + 1, 2);
+	print_setup(b, ws, false);
+	char header[300];
+	snprintf(header, sizeof header, "&C&\"-,Bold\"%s",
+	         b->l == LANG_SV ? "Jämförelse" : "Comparison");
+	keep(b, worksheet_set_header(ws, header));
+	worksheet_activate(ws);
+}
+
+sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, time_t run_date,
+                              char *why, size_t why_len)
+{
+	const ctexts_x *cx = l == LANG_SV ? &cxsv : &cxen;
+	book base = {.c = cmp->c[0], .s = cmp->c[0]->s, .l = l, .x = l == LANG_SV ? &xsv : &xen};
+	struct tm tm;
+	gmtime_r(&run_date, &tm);
+	strftime(base.date, sizeof base.date, "%Y-%m-%d", &tm);
+	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	base.wb = workbook_new_opt(path, &wo);
+	if (!base.wb) {
+		snprintf(why, why_len, "cannot create the workbook %s", path);
+		return SK_EIO;
+	}
+	char title[256];
+	snprintf(title, sizeof title, cx->title, cmp->n);
+	lxw_doc_properties props = {.title = title,
+	                            .subject = title,
+	                            .author = "samkalk " SAMKALK_VERSION,
+	                            .created = run_date};
+	keep(&base, workbook_set_properties(base.wb, &props));
+	make_formats(&base);
+	lxw_worksheet *first = workbook_add_worksheet(base.wb, cx->sheet);
+	if (!first)
+		keep(&base, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	/* each scenario's own summary and per-actor sheets, values only */
+	for (size_t k = 0; k < cmp->n && !base.err; k++) {
+		const calc *c = cmp->c[k];
+		book b = base;
+		b.c = c;
+		b.s = c->s;
+		b.p = c->s->profile;
+		b.r = c->r;
+		b.f = c->f;
+		b.T = c->f->years;
+		b.na = c->f->n_actors;
+		b.ns = c->f->n_states;
+		b.nt = c->r->n_targets;
+		b.values_only = true;
+		char prefix[24];
+		snprintf(prefix, sizeof prefix, "%zu ", k + 1);
+		name_sheets(&b, prefix);
+		b.ws[0] = workbook_add_worksheet(b.wb, b.name[0]);
+		b.ws[1] = workbook_add_worksheet(b.wb, b.name[1]);
+		if (!b.ws[0] || !b.ws[1]) {
+			keep(&base, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			break;
+		}
+		sheet_per_actor(&b);
+		sheet_summary(&b);
+		keep(&base, b.err);
+	}
+	if (!base.err)
+		comparison_sheet(&base, cmp, first);
+	keep(&base, workbook_close(base.wb));
+	if (base.err) {
+		snprintf(why, why_len, "cannot write the workbook %s: %s", path,
+		         lxw_strerror(base.err));
 		return SK_EIO;
 	}
 	return SK_OK;

@@ -23,4 +23,11 @@ sk_status report_csv(const calc *c, FILE *out);
 /* The decision figures for other programs (SPEC §7 fields and more). */
 sk_status report_json(const calc *c, FILE *out);
 
+/* Pieces of the JSON writer, for the comparison's JSON: a string (escaped),
+ * a number (shortest exact text, never -0), and the fields of one target's
+ * figures with every amount multiplied by scale (a price-year move). */
+void report_json_string(FILE *out, const char *s);
+void report_json_number(FILE *out, double v);
+void report_json_figures(FILE *out, const calc *c, const figures *g, double scale);
+
 #endif

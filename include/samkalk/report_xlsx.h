@@ -18,4 +18,14 @@
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
                       size_t why_len);
 
+/* The comparison workbook: a Jämförelse sheet (the compared figures,
+ * ranks, a chart of each scenario's cumulative public-sector net by year of
+ * the calculation, and a bar chart of the years to payback per actor and
+ * scenario), then each scenario's own summary and per-actor sheets, with
+ * values (its own workbook, from samkalk run -o, has the formulas).
+ * Same returns as report_xlsx(). */
+struct comparison;
+sk_status report_xlsx_compare(const struct comparison *cmp, lang l, const char *path,
+                              time_t run_date, char *why, size_t why_len);
+
 #endif
