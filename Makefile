@@ -109,6 +109,7 @@ cases: $(BUILD)/samkalk
 
 e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk
+	@$(PYTHON) tests/check_compare.py $(BUILD)/samkalk
 	@$(PYTHON) tests/check_workbook.py $(BUILD)/samkalk
 
 update-expected: $(BUILD)/samkalk

@@ -56,6 +56,12 @@ expect 1 "samkalk: cannot create a file beside $tmp/no/such/dir/x.csv: No such f
 " -- "$bin" run "$S" --quiet --csv "$tmp/no/such/dir/x.csv"
 [ ! -e "$tmp/x" ] || { echo "FAIL  a usage mistake wrote $tmp/x"; fail=$((fail + 1)); }
 expect 0 "" -- "$bin" --version
+expect 2 "samkalk: compare: expected two or more scenario files
+Try 'samkalk --help'.
+" -- "$bin" compare "$S"
+expect 2 "tests/e2e/nonmonotone.ini: price_year: expected price years 2026 and 2027 in the [index] of tests/e2e/nonmonotone.profile.ini, to move this scenario's amounts to the comparison's newest price year, got no year 2026
+" -- "$bin" compare tests/e2e/nonmonotone.ini tests/compare/later.ini --quiet --csv "$tmp/c.csv"
+[ ! -e "$tmp/c.csv" ] || { echo "FAIL  a failed compare wrote $tmp/c.csv"; fail=$((fail + 1)); }
 
 # --help names every option of run_options[] in src/main.c
 "$bin" --help >"$tmp/help"
