@@ -5,6 +5,8 @@
 #   make test     deps + build + every test
 #   make bench    timing against a baseline measured in the same run
 #   make format   clang-format every source file
+#   make install PREFIX=...   the program, man page and default profile
+#   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds
 
 CC      ?= cc
 PKGS    := gsl xlsxwriter inih
@@ -36,7 +38,7 @@ PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
-        fuzz fuzz-build
+        fuzz fuzz-build install
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
@@ -127,6 +129,17 @@ fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
 fuzz: fuzz-build
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# make install PREFIX=/usr/local: the program, its man page, and the default
+# profile where `samkalk new` finds it (PREFIX/share/samkalk/templates).
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/samkalk/templates
+	install -m 755 $(BUILD)/samkalk $(DESTDIR)$(PREFIX)/bin/samkalk
+	install -m 644 man/samkalk.1 $(DESTDIR)$(PREFIX)/share/man/man1/samkalk.1
+	install -m 644 templates/typpersoner.ini templates/SOURCES.md \
+	  $(DESTDIR)$(PREFIX)/share/samkalk/templates/
 
 format:
 	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c

@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "samkalk/calc.h"
 #include "samkalk/compare.h"
 #include "samkalk/output.h"
 #include "samkalk/report.h"
 #include "samkalk/report_xlsx.h"
+#include "samkalk/starter.h"
 #include "samkalk/version.h"
 
 /* Every option of run and its help line; --help is printed from this
@@ -38,12 +40,17 @@ static void usage(FILE *out)
 	      "saves, and when it pays back.\n\n"
 	      "Usage:\n"
 	      "  samkalk run SCENARIO.ini [options]   compute and print the summary\n"
-	      "      example: samkalk run scenarios/unga-vuxna.ini --csv out/unga-vuxna.csv\n"
+	      "      example: samkalk run scenarios/unga-vuxna.ini -o beslut.xlsx\n"
 	      "  samkalk check SCENARIO.ini...        check files only; print every mistake\n"
 	      "      example: samkalk check scenarios/*.ini\n"
+	      "  samkalk compare A.ini B.ini... [options]\n"
+	      "                                       scenarios side by side, ranked\n"
+	      "      example: samkalk compare scenarios/*.ini -o jamforelse.xlsx\n"
+	      "  samkalk new NAME.ini                 a commented starter scenario\n"
+	      "      example: samkalk new mitt.ini\n"
 	      "  samkalk --help                       this text\n"
 	      "  samkalk --version                    the program's version\n\n"
-	      "Options of run:\n",
+	      "Options of run and compare:\n",
 	      out);
 	for (size_t i = 0; i < N_RUN_OPTIONS; i++) {
 		char head[32];
@@ -53,7 +60,8 @@ static void usage(FILE *out)
 		fprintf(out, "  %-20s %s\n", head, run_options[i].help);
 	}
 	fputs("\nOutput files are written beside their target and renamed into place when "
-	      "complete;\na failed run leaves an existing file as it was.\n\n"
+	      "complete;\na failed run leaves an existing file as it was. See man samkalk and "
+	      "docs/.\n\n"
 	      "Exit status: 0 done, 1 a failure of the machine (disk, memory), 2 bad input or "
 	      "usage.\n",
 	      out);
@@ -282,6 +290,36 @@ static int cmd_compare(int argc, char **argv)
 	return rc;
 }
 
+/* samkalk new NAME.ini: a starter scenario, never over an existing file. */
+static int cmd_new(int argc, char **argv)
+{
+	if (argc != 3 || argv[2][0] == '-')
+		return usage_error("%s", "new: expected one file name, e.g. samkalk new mitt.ini");
+	const char *path = argv[2];
+	if (access(path, F_OK) == 0) {
+		fprintf(stderr, "samkalk: %s already exists: expected a new file name\n", path);
+		return 2;
+	}
+	char dir[4096], profile[4096], why[512];
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	if (starter_profile_path(dir, profile, sizeof profile, why, sizeof why) != SK_OK) {
+		fprintf(stderr, "samkalk: %s\n", why);
+		return 1;
+	}
+	outfile o;
+	sk_status st = outfile_open(&o, path);
+	if (st == SK_OK && (st = starter_write(o.f, profile)) == SK_OK)
+		st = outfile_commit(&o);
+	if (st != SK_OK) {
+		fprintf(stderr, "samkalk: %s\n", o.why[0] ? o.why : sk_strerror(st));
+		outfile_abort(&o);
+		return sk_exit_code(st);
+	}
+	printf("%s: a starter scenario; try: samkalk run %s\n", path, path);
+	return 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (argc < 3)
@@ -339,5 +377,7 @@ int main(int argc, char **argv)
 		return flushed(cmd_check(argc, argv));
 	if (strcmp(cmd, "compare") == 0)
 		return flushed(cmd_compare(argc, argv));
+	if (strcmp(cmd, "new") == 0)
+		return flushed(cmd_new(argc, argv));
 	return usage_error("unknown command '%s' (expected run, check, compare or new)", cmd);
 }

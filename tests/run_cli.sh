@@ -27,7 +27,7 @@ expect() {
 }
 
 S=scenarios/unga-vuxna.ini
-expect 2 "samkalk: unknown command 'frobnicate' (expected run or check)
+expect 2 "samkalk: unknown command 'frobnicate' (expected run, check, compare or new)
 Try 'samkalk --help'.
 " -- "$bin" frobnicate
 expect 2 "samkalk: unknown option '--draws' for run
@@ -56,6 +56,12 @@ expect 1 "samkalk: cannot create a file beside $tmp/no/such/dir/x.csv: No such f
 " -- "$bin" run "$S" --quiet --csv "$tmp/no/such/dir/x.csv"
 [ ! -e "$tmp/x" ] || { echo "FAIL  a usage mistake wrote $tmp/x"; fail=$((fail + 1)); }
 expect 0 "" -- "$bin" --version
+# samkalk new: a starter that check accepts and run runs; never over a file
+expect 0 "" -- "$bin" new "$tmp/mitt.ini"
+expect 0 "" -- "$bin" check "$tmp/mitt.ini"
+expect 0 "" -- "$bin" run "$tmp/mitt.ini" --quiet --json "$tmp/mitt.json"
+expect 2 "samkalk: $tmp/mitt.ini already exists: expected a new file name
+" -- "$bin" new "$tmp/mitt.ini"
 expect 2 "samkalk: compare: expected two or more scenario files
 Try 'samkalk --help'.
 " -- "$bin" compare "$S"
@@ -63,16 +69,23 @@ expect 2 "tests/e2e/nonmonotone.ini: price_year: expected price years 2026 and 2
 " -- "$bin" compare tests/e2e/nonmonotone.ini tests/compare/later.ini --quiet --csv "$tmp/c.csv"
 [ ! -e "$tmp/c.csv" ] || { echo "FAIL  a failed compare wrote $tmp/c.csv"; fail=$((fail + 1)); }
 
-# --help names every option of run_options[] in src/main.c
+# --help and the man page name every command and every option of
+# run_options[] in src/main.c
 "$bin" --help >"$tmp/help"
-for opt in $(sed -n '/^static const option_spec run_options/,/^};/p' src/main.c |
-	grep -o '{"-[-a-z]*"' | tr -d '{"'); do
-	if grep -q -- "^  $opt\b" "$tmp/help"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL  --help does not name $opt"
-		fail=$((fail + 1))
-	fi
+groff -man -Tutf8 man/samkalk.1 2>/dev/null | col -b >"$tmp/man" || cp man/samkalk.1 "$tmp/man"
+options=$(sed -n '/^static const option_spec run_options/,/^};/p' src/main.c |
+	grep -o '{"-[-a-z]*"' | tr -d '{"')
+commands=$(sed -n '/^int main/,/^}/p' src/main.c | grep -o 'strcmp(cmd, "[a-z-]*")' |
+	sed 's/.*"\(.*\)".*/\1/')
+for word in $options $commands; do
+	for doc in help man; do
+		if grep -q -- "$word" "$tmp/$doc"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL  the $doc page does not name $word"
+			fail=$((fail + 1))
+		fi
+	done
 done
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
