@@ -373,14 +373,9 @@ static const ctexts cen_texts = {
                    "the profile).",
 };
 
-static void cell(FILE *out, const char *s, size_t width, bool right)
+const char *compare_measure_label(measure m, lang l)
 {
-	size_t w = format_width(s);
-	size_t pad = w < width ? width - w : 0;
-	if (right)
-		fprintf(out, "%*s%s", (int)pad, "", s);
-	else
-		fprintf(out, "%s%*s", s, (int)pad, "");
+	return (l == LANG_SV ? &csv_texts : &cen_texts)->m[m];
 }
 
 static void format_value(char *buf, size_t n, measure m, double v, lang l)
@@ -416,19 +411,19 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 		if (format_width(cmp->actor_labels[u]) + 4 > w0)
 			w0 = format_width(cmp->actor_labels[u]) + 4;
 	fputc('\n', out);
-	cell(out, "", w0, false);
+	format_cell(out, "", w0, false);
 	for (size_t k = 0; k < cmp->n; k++) {
 		snprintf(buf, sizeof buf, "%zu", k + 1);
-		cell(out, buf, wc, true);
+		format_cell(out, buf, wc, true);
 	}
 	fputc('\n', out);
 	const int *ranks[2] = {cmp->rank_society, cmp->rank_fiscal};
 	const char *rank_names[2] = {x->rank_society, x->rank_fiscal};
 	for (int i = 0; i < 2; i++) {
-		cell(out, rank_names[i], w0, false);
+		format_cell(out, rank_names[i], w0, false);
 		for (size_t k = 0; k < cmp->n; k++) {
 			snprintf(buf, sizeof buf, "%d", ranks[i][k]);
-			cell(out, buf, wc, true);
+			format_cell(out, buf, wc, true);
 		}
 		fputc('\n', out);
 	}
@@ -445,14 +440,14 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 			                    : u == cmp->n_actors + 1 ? x->society
 			                                             : cmp->actor_labels[u];
 			snprintf(buf, sizeof buf, "  %s", label);
-			cell(out, buf, w0, false);
+			format_cell(out, buf, w0, false);
 			for (size_t k = 0; k < cmp->n; k++) {
 				double v;
 				if (compare_value(cmp, k, u, m, &v))
 					format_value(buf, sizeof buf, m, v, l);
 				else
 					snprintf(buf, sizeof buf, "%s", x->none);
-				cell(out, buf, wc, true);
+				format_cell(out, buf, wc, true);
 			}
 			fputc('\n', out);
 		}
@@ -467,14 +462,14 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 		if (!any)
 			continue;
 		snprintf(buf, sizeof buf, "  %s", cmp->states[u]);
-		cell(out, buf, w0, false);
+		format_cell(out, buf, w0, false);
 		for (size_t k = 0; k < cmp->n; k++) {
 			double v;
 			if (compare_gained(cmp, k, u, &v))
 				format_decimal(buf, sizeof buf, v, 1, l, true);
 			else
 				snprintf(buf, sizeof buf, "%s", x->none);
-			cell(out, buf, wc, true);
+			format_cell(out, buf, wc, true);
 		}
 		fputc('\n', out);
 	}

@@ -87,6 +87,16 @@ char *format_rates(char *buf, size_t n, const double *rate, int years, lang l)
 	return buf;
 }
 
+void format_cell(FILE *out, const char *s, size_t width, bool right)
+{
+	size_t w = format_width(s);
+	size_t pad = w < width ? width - w : 0;
+	if (right)
+		fprintf(out, "%*s%s", (int)pad, "", s);
+	else
+		fprintf(out, "%s%*s", s, (int)pad, "");
+}
+
 size_t format_width(const char *s)
 {
 	size_t w = 0;

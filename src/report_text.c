@@ -162,17 +162,6 @@ static const texts en = {
         .empty_states = "States nobody is in during the horizon are not shown.",
 };
 
-/* Prints s padded to width columns, left or right aligned. */
-static void cell(FILE *out, const char *s, size_t width, bool right)
-{
-	size_t w = format_width(s);
-	size_t pad = w < width ? width - w : 0;
-	if (right)
-		fprintf(out, "%*s%s", (int)pad, "", s);
-	else
-		fprintf(out, "%s%*s", s, (int)pad, "");
-}
-
 static const char *target_label(const calc *c, size_t j, const texts *x, char *buf, size_t n)
 {
 	size_t na = c->s->profile->n_actors;
@@ -297,49 +286,49 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	size_t wa = format_width(x->pv) + 3, wr = format_width(x->per_krona) + 3;
 	if (wa < 19)
 		wa = 19;
-	cell(out, x->actor, w0, false);
-	cell(out, x->investment, wa, true);
-	cell(out, x->savings, wa, true);
-	cell(out, x->npv, wa, true);
-	cell(out, x->ret, wr, true);
+	format_cell(out, x->actor, w0, false);
+	format_cell(out, x->investment, wa, true);
+	format_cell(out, x->savings, wa, true);
+	format_cell(out, x->npv, wa, true);
+	format_cell(out, x->ret, wr, true);
 	fputc('\n', out);
-	cell(out, "", w0, false);
-	cell(out, x->pv, wa, true);
-	cell(out, x->pv, wa, true);
-	cell(out, x->kr, wa, true);
-	cell(out, x->per_krona, wr, true);
+	format_cell(out, "", w0, false);
+	format_cell(out, x->pv, wa, true);
+	format_cell(out, x->pv, wa, true);
+	format_cell(out, x->kr, wa, true);
+	format_cell(out, x->per_krona, wr, true);
 	fputc('\n', out);
 	for (size_t j = 0; j < r->n_targets; j++) {
 		const figures *g = &r->fig[j];
 		if (j == TARGET_FISCAL(p->n_actors))
 			fputc('\n', out);
-		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
-		cell(out, format_amount(a, sizeof a, g->pv_investment, l, false), wa, true);
-		cell(out, format_amount(b, sizeof b, g->pv_savings, l, true), wa, true);
-		cell(out, format_amount(d, sizeof d, g->npv, l, true), wa, true);
+		format_cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		format_cell(out, format_amount(a, sizeof a, g->pv_investment, l, false), wa, true);
+		format_cell(out, format_amount(b, sizeof b, g->pv_savings, l, true), wa, true);
+		format_cell(out, format_amount(d, sizeof d, g->npv, l, true), wa, true);
 		if (g->has_return)
 			snprintf(e, sizeof e, "%s %s",
 			         format_decimal(a, sizeof a, g->ret, 2, l, false), x->kr);
 		else
 			snprintf(e, sizeof e, "%s", x->no_investment);
-		cell(out, e, wr, true);
+		format_cell(out, e, wr, true);
 		fputc('\n', out);
 	}
 
 	fprintf(out, "\n%s\n", x->payback_title);
-	cell(out, x->actor, w0, false);
-	cell(out, x->payback, 24, false);
-	cell(out, x->payback_disc, 26, false);
+	format_cell(out, x->actor, w0, false);
+	format_cell(out, x->payback, 24, false);
+	format_cell(out, x->payback_disc, 26, false);
 	fprintf(out, "%s\n", x->break_even);
 	for (size_t j = 0; j < r->n_targets; j++) {
 		const figures *g = &r->fig[j];
 		if (j == TARGET_FISCAL(p->n_actors))
 			fputc('\n', out);
-		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		format_cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
 		payback_text(&g->nominal, c, x, l, line, sizeof line);
-		cell(out, line, 24, false);
+		format_cell(out, line, 24, false);
 		payback_text(&g->discounted, c, x, l, line, sizeof line);
-		cell(out, line, 26, false);
+		format_cell(out, line, 26, false);
 		break_even_text(g, c, x, l, line, sizeof line);
 		fprintf(out, "%s\n", line);
 	}
@@ -357,19 +346,20 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 
 	/* snapshots, the convention of samordningsförbund reports */
 	fprintf(out, "\n%s\n", x->snapshot_title);
-	cell(out, x->actor, w0, false);
+	format_cell(out, x->actor, w0, false);
 	for (int k = 0; k < 2; k++) {
 		snprintf(e, sizeof e, x->after_years, r->fig[0].snapshot_years[k]);
-		cell(out, e, wa, true);
+		format_cell(out, e, wa, true);
 	}
 	fputc('\n', out);
 	for (size_t j = 0; j < r->n_targets; j++) {
 		if (j == TARGET_FISCAL(p->n_actors))
 			fputc('\n', out);
-		cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+		format_cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
 		for (int k = 0; k < 2; k++)
-			cell(out, format_amount(a, sizeof a, r->fig[j].snapshot_net[k], l, true),
-			     wa, true);
+			format_cell(out,
+			            format_amount(a, sizeof a, r->fig[j].snapshot_net[k], l, true),
+			            wa, true);
 		fputc('\n', out);
 	}
 
@@ -381,10 +371,10 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 		if (format_width(p->states[st].label) > ws)
 			ws = format_width(p->states[st].label);
 	ws += 2;
-	cell(out, x->state, ws, false);
-	cell(out, x->without, 13, true);
-	cell(out, x->with, 13, true);
-	cell(out, x->difference, 13, true);
+	format_cell(out, x->state, ws, false);
+	format_cell(out, x->without, 13, true);
+	format_cell(out, x->with, 13, true);
+	format_cell(out, x->difference, 13, true);
 	fputc('\n', out);
 	bool hidden = false;
 	for (size_t st = 0; st < p->n_states; st++) {
@@ -394,10 +384,10 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 			hidden = true;
 			continue;
 		}
-		cell(out, p->states[st].label, ws, false);
-		cell(out, format_decimal(a, sizeof a, base, 1, l, false), 13, true);
-		cell(out, format_decimal(b, sizeof b, with, 1, l, false), 13, true);
-		cell(out, format_decimal(d, sizeof d, with - base, 1, l, true), 13, true);
+		format_cell(out, p->states[st].label, ws, false);
+		format_cell(out, format_decimal(a, sizeof a, base, 1, l, false), 13, true);
+		format_cell(out, format_decimal(b, sizeof b, with, 1, l, false), 13, true);
+		format_cell(out, format_decimal(d, sizeof d, with - base, 1, l, true), 13, true);
 		fputc('\n', out);
 	}
 	if (hidden)

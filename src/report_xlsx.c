@@ -1748,18 +1748,6 @@ static const ctexts_x cxsv = {
         .none = FORMAT_MINUS,
         .copies = "Bladen efter detta är varje scenarios egen sammanfattning med värden; "
                   "formlerna finns i scenariots egen arbetsbok (samkalk run -o).",
-        .m = {[M_NPV] = "Nettonuvärde, kr",
-              [M_PV_INVESTMENT] = "Investering (nuvärde), kr",
-              [M_PV_SAVINGS] = "Besparing (nuvärde), kr",
-              [M_RETURN] = "Avkastning per investerad krona",
-              [M_PAYBACK_YEAR] = "Återbetald (år)",
-              [M_PAYBACK_YEARS] = "Återbetald efter antal år",
-              [M_PAYBACK_DISC_YEAR] = "Återbetald, diskonterat (år)",
-              [M_PAYBACK_DISC_YEARS] = "Återbetald, diskonterat, efter antal år",
-              [M_BREAK_EVEN] = "Brytpunkt, andel av effekten",
-              [M_NET_AFTER_1] = "Netto efter 1 år, kr",
-              [M_NET_AFTER_5] = "Netto efter 5 år, kr",
-              [M_COST_PER_WORK_YEAR] = "Nettokostnad per extra personår i arbete, kr"},
 };
 
 static const ctexts_x cxen = {
@@ -1781,18 +1769,6 @@ static const ctexts_x cxen = {
         .none = FORMAT_MINUS,
         .copies = "The sheets after this one are each scenario's own summary, with values; "
                   "the formulas are in the scenario's own workbook (samkalk run -o).",
-        .m = {[M_NPV] = "NPV, kr",
-              [M_PV_INVESTMENT] = "Investment (present value), kr",
-              [M_PV_SAVINGS] = "Savings (present value), kr",
-              [M_RETURN] = "Return per krona invested",
-              [M_PAYBACK_YEAR] = "Paid back (year)",
-              [M_PAYBACK_YEARS] = "Paid back after years",
-              [M_PAYBACK_DISC_YEAR] = "Paid back, discounted (year)",
-              [M_PAYBACK_DISC_YEARS] = "Paid back, discounted, after years",
-              [M_BREAK_EVEN] = "Break-even, share of the effect",
-              [M_NET_AFTER_1] = "Net after 1 year, kr",
-              [M_NET_AFTER_5] = "Net after 5 years, kr",
-              [M_COST_PER_WORK_YEAR] = "Net cost per additional person-year in work, kr"},
 };
 
 static const char *union_label(const comparison *cmp, const book *b, size_t u)
@@ -1842,7 +1818,7 @@ static void comparison_sheet(book *b, const comparison *cmp, lxw_worksheet *ws)
 		size_t first_u = m == M_COST_PER_WORK_YEAR ? cmp->n_actors : 0;
 		for (size_t u = first_u; u < nu; u++, r++) {
 			if (u == first_u) /* the measure once, above its rows */
-				str(b, ws, r, 0, x->m[m], b->fmt.bold);
+				str(b, ws, r, 0, compare_measure_label(m, b->l), b->fmt.bold);
 			str(b, ws, r, 1, union_label(cmp, b, u),
 			    u >= cmp->n_actors ? b->fmt.bold : b->fmt.text);
 			for (size_t k = 0; k < n; k++) {

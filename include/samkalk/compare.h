@@ -59,6 +59,9 @@ typedef enum measure {
 
 extern const char *const compare_measure_names[N_MEASURES];
 
+/* A measure's name as a reader sees it, with its unit ("Nettonuvärde, kr"). */
+const char *compare_measure_label(measure m, lang l);
+
 /* Scenario k's figures for union target u (the union's actors, then the
  * public sector, then society), or NULL when its profile lacks the actor. */
 const figures *compare_figures(const comparison *cmp, size_t k, size_t u);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum lang { LANG_SV, LANG_EN } lang;
 
@@ -32,6 +33,10 @@ char *format_exact(char *buf, size_t n, double v);
  * else by band: "3,5 % år 1–30, 3,0 % år 31–40" ("3.5% in years 1–30, …").
  * Returns buf. */
 char *format_rates(char *buf, size_t n, const double *rate, int years, lang l);
+
+/* Prints s padded with blanks to width display columns, left or right
+ * aligned: a table cell of the text reports. */
+void format_cell(FILE *out, const char *s, size_t width, bool right);
 
 /* Display width of UTF-8 text: its code points. */
 size_t format_width(const char *s);
