@@ -8,7 +8,7 @@
 
 /* What the reader sees, one table per language. */
 typedef struct texts {
-	const char *intervention, *per_intake, *intakes_one, *intakes_many, *years_in;
+	const char *intervention, *per_intake, *intakes_one, *intakes_many, *years_in, *year_in;
 	const char *amounts; /* %d price year */
 	const char *rate;    /* %s rate, %s timing */
 	const char *timing_start, *timing_end;
@@ -26,7 +26,8 @@ typedef struct texts {
 	const char *signs_note, *payback_note, *break_even_note;
 	const char *outcomes_title; /* %d-%d */
 	const char *state, *without, *with, *difference;
-	const char *kr, *empty_states, *adjusted, *snapshot_title, *after_years, *per_work_year;
+	const char *kr, *empty_states, *adjusted, *snapshot_title, *after_years, *after_year,
+	        *per_work_year;
 } texts;
 
 static const texts sv = {
@@ -35,6 +36,7 @@ static const texts sv = {
         .intakes_one = "1 grupp",
         .intakes_many = "grupper, en per år",
         .years_in = "år i insatsen per deltagare",
+        .year_in = "år i insatsen per deltagare",
         .amounts = "Belopp i kronor, %d års priser.",
         .rate = "Nuvärden med diskonteringsränta %s per år (%s).",
         .adjusted = "Justeringar: %s %% av effekten tillskrivs insatsen, investeringskostnaderna "
@@ -42,6 +44,7 @@ static const texts sv = {
         .snapshot_title =
                 "Netto (besparing " FORMAT_MINUS " investering), ackumulerat, ej diskonterat",
         .after_years = "efter %d år",
+        .after_year = "efter %d år",
         .per_work_year = "Nettokostnad per extra personår i %s: %s %s kr, %s %s kr "
                          "(" FORMAT_MINUS "nettonuvärdet / extra personår; minus betyder vinst).",
         .timing_start = "år 1 odiskonterat",
@@ -102,12 +105,14 @@ static const texts en = {
         .intakes_one = "1 group",
         .intakes_many = "groups, one a year",
         .years_in = "years in the intervention per participant",
+        .year_in = "year in the intervention per participant",
         .amounts = "Amounts in kronor (SEK), %d prices.",
         .rate = "Present values at a discount rate of %s a year (%s).",
         .adjusted = "Adjustments: %s%% of the effect is attributed to the intervention, investment "
                     "costs are raised by %s%%.",
         .snapshot_title = "Net (savings " FORMAT_MINUS " investment), cumulative, undiscounted",
         .after_years = "after %d years",
+        .after_year = "after %d year",
         .per_work_year = "Net cost per additional person-year in %s: %s %s kr, %s %s kr "
                          "(" FORMAT_MINUS "NPV / additional person-years; a minus is a gain).",
         .timing_start = "year 1 undiscounted",
@@ -246,7 +251,8 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 		fprintf(out, "%s, ", x->intakes_one);
 	else
 		fprintf(out, "%ld %s, ", s->intakes, x->intakes_many);
-	fprintf(out, "%d %s.\n", s->intervention_years, x->years_in);
+	fprintf(out, "%d %s.\n", s->intervention_years,
+	        s->intervention_years == 1 ? x->year_in : x->years_in);
 	fprintf(out, x->amounts, s->price_year);
 	fputc(' ', out);
 	fprintf(out, x->rate, format_rates(line, sizeof line, s->rate_by_year, s->years, l),
@@ -348,7 +354,8 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	fprintf(out, "\n%s\n", x->snapshot_title);
 	format_cell(out, x->actor, w0, false);
 	for (int k = 0; k < 2; k++) {
-		snprintf(e, sizeof e, x->after_years, r->fig[0].snapshot_years[k]);
+		int y = r->fig[0].snapshot_years[k];
+		snprintf(e, sizeof e, y == 1 ? x->after_year : x->after_years, y);
 		format_cell(out, e, wa, true);
 	}
 	fputc('\n', out);
