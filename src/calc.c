@@ -44,8 +44,14 @@ static sk_status finish(scenario *s, calc **out)
 		st = model_project(c->m, 1, c->f);
 	if (st == SK_OK) {
 		metrics_compute(c->m, c->f, s->start_year, s->work_state, c->r);
-		st = metrics_break_even(c->m, scratch, s->outcome_mode ? s->outcome_rate : NULL,
-		                        c->r);
+		/* lambda scales the attributed effect: its success rate runs from
+		 * the baseline rate to base + attribution (intervention - base) */
+		const double rates[2] = {s->outcome_rate[TR_BASELINE],
+		                         s->outcome_rate[TR_BASELINE] +
+		                                 s->attribution *
+		                                         (s->outcome_rate[TR_INTERVENTION] -
+		                                          s->outcome_rate[TR_BASELINE])};
+		st = metrics_break_even(c->m, scratch, s->outcome_mode ? rates : NULL, c->r);
 	}
 	flows_free(scratch);
 	if (st != SK_OK) {

@@ -73,15 +73,20 @@ char *format_rates(char *buf, size_t n, const double *rate, int years, lang l)
 		int end = t;
 		while (end + 1 < years && rate[end + 1] == rate[t])
 			end++;
-		char pct[32];
+		char pct[32], span[48];
 		format_decimal(pct, sizeof pct, 100 * rate[t], 1, l, false);
-		const char *sign = l == LANG_SV ? " %" : "%";
-		if (t == 0 && end == years - 1)
-			used += (size_t)snprintf(buf + used, n - used, "%s%s", pct, sign);
+		const char *unit = l == LANG_SV ? " % per år" : "% a year";
+		if (end > t)
+			snprintf(span, sizeof span, "%s %d\xe2\x80\x93%d",
+			         l == LANG_SV ? " år" : " in years", t + 1, end + 1);
 		else
-			used += (size_t)snprintf(
-			        buf + used, n - used, "%s%s%s%s %d\xe2\x80\x93%d", t ? ", " : "",
-			        pct, sign, l == LANG_SV ? " år" : " in years", t + 1, end + 1);
+			snprintf(span, sizeof span, "%s %d", l == LANG_SV ? " år" : " in year",
+			         t + 1);
+		if (t == 0 && end == years - 1)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", pct, unit);
+		else
+			used += (size_t)snprintf(buf + used, n - used, "%s%s%s%s", t ? ", " : "",
+			                         pct, unit, span);
 		t = end + 1;
 	}
 	return buf;

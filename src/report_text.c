@@ -38,7 +38,7 @@ static const texts sv = {
         .years_in = "år i insatsen per deltagare",
         .year_in = "år i insatsen per deltagare",
         .amounts = "Belopp i kronor, %d års priser.",
-        .rate = "Nuvärden med diskonteringsränta %s per år (%s).",
+        .rate = "Nuvärden med diskonteringsränta %s (%s).",
         .adjusted = "Justeringar: %s %% av effekten tillskrivs insatsen, investeringskostnaderna "
                     "räknas upp med %s %%.",
         .snapshot_title =
@@ -107,7 +107,7 @@ static const texts en = {
         .years_in = "years in the intervention per participant",
         .year_in = "year in the intervention per participant",
         .amounts = "Amounts in kronor (SEK), %d prices.",
-        .rate = "Present values at a discount rate of %s a year (%s).",
+        .rate = "Present values at a discount rate of %s (%s).",
         .adjusted = "Adjustments: %s%% of the effect is attributed to the intervention, investment "
                     "costs are raised by %s%%.",
         .snapshot_title = "Net (savings " FORMAT_MINUS " investment), cumulative, undiscounted",

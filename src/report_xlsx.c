@@ -52,7 +52,7 @@ typedef struct xtexts {
 	const char *outcomes_title, *outcomes_note, *state, *without, *with, *difference,
 	        *yearly_without, *yearly_with, *persons;
 	const char *assumptions_title, *basics, *parameter, *value, *unit_col, *source, *where;
-	const char *p_attribution, *p_uplift;
+	const char *p_attribution, *p_uplift, *p_work_state, *none_word;
 	const char *p_scenario, *p_profile, *p_intervention, *p_start, *p_years, *p_price_year,
 	        *p_rate, *p_timing, *p_costs_on, *p_size, *p_intakes, *p_women, *p_d;
 	const char *timing_start, *timing_end, *costs_start, *costs_end, *costs_mean;
@@ -109,7 +109,7 @@ static const xtexts xsv = {
         .and_word = " och ",
         .chart_title = "Samlat netto per aktör (besparing − investering, kumulativt)",
         .chart_axis = "kr",
-        .footer = "Belopp i %d års priser. Diskonteringsränta %s per år. Kalkylperiod %d år "
+        .footer = "Belopp i %d års priser. Diskonteringsränta %s. Kalkylperiod %d år "
                   "(%d–%d). samkalk %s, körd %s.",
         .print_footer = "&Lsamkalk &CSida &P av &N&R%s",
         .rows = {"Kostnad utan insats", "Kostnad med insats", "Besparing",
@@ -145,6 +145,8 @@ static const xtexts xsv = {
         .p_scenario = "Scenario",
         .p_profile = "Typpersonprofil",
         .p_attribution = "Andel av effekten som tillskrivs insatsen",
+        .p_work_state = "Tillstånd som räknas som arbete",
+        .none_word = "inget",
         .p_uplift = "Påslag på investeringskostnaderna",
         .p_intervention = "Insats",
         .p_start = "Första år",
@@ -284,7 +286,7 @@ static const xtexts xen = {
         .and_word = " and ",
         .chart_title = "Cumulative net per actor (savings − investment)",
         .chart_axis = "kr",
-        .footer = "Amounts in %d prices. Discount rate %s a year. Horizon %d years (%d–%d). "
+        .footer = "Amounts in %d prices. Discount rate %s. Horizon %d years (%d–%d). "
                   "samkalk %s, run %s.",
         .print_footer = "&Lsamkalk &CPage &P of &N&R%s",
         .rows = {"Cost without intervention", "Cost with intervention", "Savings",
@@ -321,6 +323,8 @@ static const xtexts xen = {
         .p_scenario = "Scenario",
         .p_profile = "Typical-person profile",
         .p_attribution = "Share of the effect attributed to the intervention",
+        .p_work_state = "State counted as work",
+        .none_word = "none",
         .p_uplift = "Uplift on the investment costs",
         .p_intervention = "Intervention",
         .p_start = "First year",
@@ -515,12 +519,6 @@ static const ini_entry *entry_of(const ini_doc *doc, const char *section, const 
 		if (strcmp(doc->entries[i].key, key) == 0)
 			return &doc->entries[i];
 	return NULL;
-}
-
-static int line_of(const ini_doc *doc, const char *section, const char *key)
-{
-	const ini_entry *e = entry_of(doc, section, key);
-	return e ? e->line : 0;
 }
 
 /* Source and file:line of a scenario input: the comment written above it
@@ -1212,7 +1210,11 @@ static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 	provenance(b, ws, r++, "scenario", "name");
 	str(b, ws, r, 0, x->p_profile, b->fmt.text);
 	str(b, ws, r, 1, b->p->name, b->fmt.text);
-	where(b, ws, r++, 3, b->p->doc, line_of(b->p->doc, "profile", "name"));
+	provenance(b, ws, r++, "scenario", "profiles");
+	str(b, ws, r, 0, x->p_work_state, b->fmt.text);
+	str(b, ws, r, 1, s->work_state < b->ns ? b->p->states[s->work_state].id : x->none_word,
+	    b->fmt.text);
+	provenance(b, ws, r++, "scenario", "work_state");
 	str(b, ws, r, 0, x->p_start, b->fmt.text);
 	num(b, ws, r, 1, s->start_year, b->fmt.year);
 	str(b, ws, r, 2, x->u_year, b->fmt.text);
@@ -1301,6 +1303,7 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	str(b, ws, r, 1, x->women, b->fmt.head);
 	str(b, ws, r, 2, x->men, b->fmt.head);
 	str(b, ws, r, 4, x->where, b->fmt.head_left);
+	str(b, ws, r, 5, x->source, b->fmt.head_left);
 	r++;
 	static const char *const sex_section[N_SEX] = {"cohort.women", "cohort.men"};
 	for (size_t st = 0; st < b->ns; st++) {
@@ -1309,43 +1312,37 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 		str(b, ws, r, 0, b->p->states[st].label, b->fmt.text);
 		num(b, ws, r, 1, s->start[SEX_WOMEN][st], b->fmt.pct);
 		num(b, ws, r, 2, s->start[SEX_MEN][st], b->fmt.pct);
-		int line = 0;
-		for (int g = 0; g < N_SEX && !line; g++)
-			line = line_of(doc, sex_section[g], b->p->states[st].id);
-		if (!line)
-			line = line_of(doc, "cohort", b->p->states[st].id);
-		where(b, ws, r++, 4, doc, line);
+		const ini_entry *e = NULL;
+		for (int g = 0; g < N_SEX && !e; g++)
+			e = entry_of(doc, sex_section[g], b->p->states[st].id);
+		if (!e)
+			e = entry_of(doc, "cohort", b->p->states[st].id);
+		where(b, ws, r, 4, doc, e ? e->line : 0);
+		if (e && e->comment)
+			str(b, ws, r, 5, e->comment, b->fmt.text);
+		r++;
 	}
 	r++;
 	str(b, ws, r++, 0, x->costs_title, b->fmt.question);
-	str(b, ws, r, 0, x->actor, b->fmt.head_left);
+	param_head(b, ws, r++);
 	char unit[64];
 	snprintf(unit, sizeof unit, x->unit, s->price_year);
-	strf(b, ws, r, 1, b->fmt.head, "%s, %s", x->fixed, unit);
-	strf(b, ws, r, 2, b->fmt.head, "%s, %s", x->per_participant, unit);
-	strf(b, ws, r, 3, b->fmt.head, "%s, %s", x->startup, unit);
-	str(b, ws, r, 4, x->where, b->fmt.head_left);
-	worksheet_set_row(ws, r, 45, NULL);
-	r++;
+	static const char *const kinds[3] = {"fixed_cost", "cost_per_participant", "startup_cost"};
+	const char *const kind_words[3] = {x->fixed, x->per_participant, x->startup};
 	for (size_t a = 0; a < b->na; a++) {
-		if (!s->fixed_cost[a] && !s->cost_per_participant[a] && !s->startup_cost[a])
-			continue;
-		str(b, ws, r, 0, b->p->actors[a].label, b->fmt.text);
-		num(b, ws, r, 1, s->fixed_cost[a], b->fmt.kr);
-		num(b, ws, r, 2, s->cost_per_participant[a], b->fmt.kr);
-		num(b, ws, r, 3, s->startup_cost[a], b->fmt.kr);
-		char keys[3][96], lines[128];
-		snprintf(keys[0], sizeof keys[0], "fixed_cost.%s", b->p->actors[a].id);
-		snprintf(keys[1], sizeof keys[1], "cost_per_participant.%s", b->p->actors[a].id);
-		snprintf(keys[2], sizeof keys[2], "startup_cost.%s", b->p->actors[a].id);
-		size_t used = (size_t)snprintf(lines, sizeof lines, "%s:", doc->path);
-		for (int k = 0; k < 3 && used < sizeof lines; k++) {
-			int l = line_of(doc, "intervention", keys[k]);
-			if (l)
-				used += (size_t)snprintf(lines + used, sizeof lines - used, "%s%d",
-				                         lines[used - 1] == ':' ? "" : ",", l);
+		const double v[3] = {s->fixed_cost[a], s->cost_per_participant[a],
+		                     s->startup_cost[a]};
+		for (int k = 0; k < 3; k++) { /* one row per cost, with its own source */
+			if (!v[k])
+				continue;
+			char key[96];
+			snprintf(key, sizeof key, "%s.%s", kinds[k], b->p->actors[a].id);
+			strf(b, ws, r, 0, b->fmt.text, "%s: %s", b->p->actors[a].label,
+			     kind_words[k]);
+			num(b, ws, r, 1, v[k], b->fmt.kr);
+			str(b, ws, r, 2, unit, b->fmt.text);
+			provenance(b, ws, r++, "intervention", key);
 		}
-		str(b, ws, r++, 4, lines, b->fmt.text);
 	}
 	r++;
 	str(b, ws, r++, 0, x->actors_title, b->fmt.question);

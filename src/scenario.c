@@ -551,8 +551,10 @@ static void read_bands(loader *L)
 		long from, to;
 		char junk;
 		int n = sscanf(e->key, "%ld - %ld %c", &from, &to, &junk);
-		if (n == 1)
+		if (n == 1 && !strchr(e->key, '-'))
 			to = from;
+		else if (n == 1)
+			n = 0; /* "3-": a band without its end */
 		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
 		    from < 1 || to < from || to > SK_MAX_YEARS) {
 			diag_add(L->d, doc->path, e->line, e->key,

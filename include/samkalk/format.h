@@ -29,9 +29,9 @@ char *format_decimal(char *buf, size_t n, double v, int decimals, lang l, bool w
  * and JSON. Returns buf. */
 char *format_exact(char *buf, size_t n, double v);
 
-/* The discount rates of years 1..years in words: "3,5 %" when one rate,
- * else by band: "3,5 % år 1–30, 3,0 % år 31–40" ("3.5% in years 1–30, …").
- * Returns buf. */
+/* The discount rates of years 1..years in words: "3,5 % per år" when one
+ * rate, else by band: "3,5 % per år år 1–30, 3,0 % per år år 31–40"
+ * ("3.5% a year in years 1–30, …"). Returns buf. */
 char *format_rates(char *buf, size_t n, const double *rate, int years, lang l);
 
 /* Prints s padded with blanks to width display columns, left or right

@@ -64,15 +64,15 @@ Test(format, rates_in_words)
 {
 	char b[160];
 	const double one[3] = {0.035, 0.035, 0.035};
-	cr_assert_str_eq(format_rates(b, sizeof b, one, 3, LANG_SV), "3,5 %");
-	cr_assert_str_eq(format_rates(b, sizeof b, one, 3, LANG_EN), "3.5%");
-	/* Green Book style bands, cut at the horizon of 4 years */
-	const double bands[4] = {0.035, 0.035, 0.03, 0.03};
-	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_SV), "3,5 % år 1\xe2\x80\x93"
-	                                                               "2, 3,0 % år 3\xe2\x80\x93"
-	                                                               "4");
+	cr_assert_str_eq(format_rates(b, sizeof b, one, 3, LANG_SV), "3,5 % per år");
+	cr_assert_str_eq(format_rates(b, sizeof b, one, 3, LANG_EN), "3.5% a year");
+	/* bands cut at the horizon of 4 years; a one-year band says "year" */
+	const double bands[4] = {0.1, 0.035, 0.03, 0.03};
+	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_SV),
+	                 "10,0 % per år år 1, 3,5 % per år år 2, 3,0 % per år år 3\xe2\x80\x93"
+	                 "4");
 	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_EN),
-	                 "3.5% in years 1\xe2\x80\x93"
-	                 "2, 3.0% in years 3\xe2\x80\x93"
+	                 "10.0% a year in year 1, 3.5% a year in year 2, 3.0% a year in years "
+	                 "3\xe2\x80\x93"
 	                 "4");
 }

@@ -598,3 +598,15 @@ Test(model, adjustments_scale_the_effect_and_raise_costs)
 	cr_assert_float_eq(*flows_investment(c->f, FLOW_ALL, 0, 0), 1200, 1e-9);
 	calc_free(c);
 }
+
+/* With attribution a, the success rate at break-even is
+ * base + lambda * a * (intervention - base): 0.1 + lambda * 0.5 * 0.4 here,
+ * not base + lambda * (intervention - base) (the bug the review found). */
+Test(model, outcome_break_even_rate_follows_the_attributed_effect)
+{
+	calc *c = load(DATA "model_outcome_attr.ini");
+	const figures *k = &c->r->fig[0]; /* kommun */
+	cr_assert(k->break_even_found);
+	cr_assert_float_eq(k->break_even_rate, 0.1 + k->break_even * 0.5 * 0.4, 1e-12);
+	calc_free(c);
+}
