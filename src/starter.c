@@ -45,20 +45,23 @@ static void relative(const char *from, const char *target, char *out, size_t n)
 
 sk_status starter_profile_path(const char *dir, char *path_buf, size_t n, char *why, size_t why_len)
 {
-	char exe[PATH_MAX], cand[2][PATH_MAX + 64];
+	char exe[PATH_MAX], cand[3][PATH_MAX + 64];
 	if (!exe_dir(exe, sizeof exe)) {
 		snprintf(why, why_len, "cannot find the program's directory: %s", strerror(errno));
 		return SK_EIO;
 	}
+	/* build/samkalk, a build beneath it (build/asan/samkalk), an install */
 	snprintf(cand[0], sizeof cand[0], "%s/../templates/typpersoner.ini", exe);
-	snprintf(cand[1], sizeof cand[1], "%s/../share/samkalk/templates/typpersoner.ini", exe);
+	snprintf(cand[1], sizeof cand[1], "%s/../../templates/typpersoner.ini", exe);
+	snprintf(cand[2], sizeof cand[2], "%s/../share/samkalk/templates/typpersoner.ini", exe);
 	char *profile = NULL;
-	for (int k = 0; k < 2 && !profile; k++)
+	for (int k = 0; k < 3 && !profile; k++)
 		profile = realpath(cand[k], NULL);
 	char *from = realpath(dir, NULL);
 	if (!profile || !from) {
-		snprintf(why, why_len, "cannot find the default profile (looked for %s and %s)%s%s",
-		         cand[0], cand[1], from ? "" : ", nor the directory ", from ? "" : dir);
+		snprintf(why, why_len,
+		         "cannot find the default profile (looked for %s, %s and %s)%s%s", cand[0],
+		         cand[1], cand[2], from ? "" : ", nor the directory ", from ? "" : dir);
 		free(profile);
 		free(from);
 		return SK_EIO;
