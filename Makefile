@@ -38,7 +38,7 @@ PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
-        fuzz fuzz-build install limits
+        fuzz fuzz-build install limits faults
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
@@ -86,7 +86,7 @@ run: deps
 	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) -s --no-print-directory all unit cases limits e2e format-check
+	@$(MAKE) -s --no-print-directory all unit cases limits faults e2e format-check
 	@$(MAKE) --no-print-directory sanitize
 
 sanitize:
@@ -107,6 +107,9 @@ unit: $(UNIT_BIN)
 
 limits: $(BUILD)/samkalk
 	@sh tests/run_limits.sh $(BUILD)/samkalk
+
+faults: $(BUILD)/samkalk
+	@sh tests/run_faults.sh $(BUILD)/samkalk
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk

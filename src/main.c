@@ -224,16 +224,19 @@ static int write_outputs(const void *job, const writers *w, const run_args *a)
 	sk_status st = SK_OK;
 	if (a->xlsx) {
 		st = outfile_reserve(&outs[2], a->xlsx);
-		if (st == SK_OK)
-			st = w->xlsx(job, a->l, outs[2].tmp, run_date(), outs[2].why,
-			             sizeof outs[2].why);
+		char why[200] = "";
+		if (st == SK_OK &&
+		    (st = w->xlsx(job, a->l, outs[2].tmp, run_date(), why, sizeof why)) != SK_OK)
+			snprintf(outs[2].why, sizeof outs[2].why, "cannot write %s: %s", a->xlsx,
+			         why);
 	}
 	for (int k = 0; k < 2 && st == SK_OK; k++) {
 		if (!targets[k])
 			continue;
 		st = outfile_open(&outs[k], targets[k]);
 		if (st == SK_OK && (st = (k ? w->json : w->csv)(job, outs[k].f)) != SK_OK)
-			snprintf(outs[k].why, sizeof outs[k].why, "cannot write %s", targets[k]);
+			snprintf(outs[k].why, sizeof outs[k].why, "cannot write %s: %s", targets[k],
+			         strerror(errno));
 		to_stdout |= strcmp(targets[k], "-") == 0;
 	}
 	for (int k = 0; k < 3 && st == SK_OK; k++)

@@ -7,6 +7,7 @@
  * files is always written as a string, never as a formula (SPEC §8). */
 #include "samkalk/report_xlsx.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1679,7 +1680,7 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	b.wb = workbook_new_opt(path, &wo);
 	if (!b.wb) {
-		snprintf(why, why_len, "cannot create the workbook %s", path);
+		snprintf(why, why_len, "cannot create the workbook: %s", strerror(errno));
 		return SK_EIO;
 	}
 	char title[256], subject[512];
@@ -1710,8 +1711,7 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	lxw_error e = workbook_close(b.wb);
 	keep(&b, e);
 	if (b.err) {
-		snprintf(why, why_len, "cannot write the workbook %s: %s", path,
-		         lxw_strerror(b.err));
+		snprintf(why, why_len, "%s", lxw_strerror(b.err));
 		return SK_EIO;
 	}
 	return SK_OK;
@@ -1953,7 +1953,7 @@ sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, t
 	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	base.wb = workbook_new_opt(path, &wo);
 	if (!base.wb) {
-		snprintf(why, why_len, "cannot create the workbook %s", path);
+		snprintf(why, why_len, "cannot create the workbook: %s", strerror(errno));
 		return SK_EIO;
 	}
 	char title[256];
@@ -1998,8 +1998,7 @@ sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, t
 		comparison_sheet(&base, cmp, first);
 	keep(&base, workbook_close(base.wb));
 	if (base.err) {
-		snprintf(why, why_len, "cannot write the workbook %s: %s", path,
-		         lxw_strerror(base.err));
+		snprintf(why, why_len, "%s", lxw_strerror(base.err));
 		return SK_EIO;
 	}
 	return SK_OK;

@@ -13,8 +13,8 @@
 
 /* Writes the workbook of c to path (a temporary file: the caller renames
  * it into place). run_date is printed in the footer and stored as the
- * document's creation date. Returns SK_OK, or SK_EIO with why set to
- * libxlsxwriter's reason. */
+ * document's creation date. Returns SK_OK, or SK_EIO with why set to the
+ * reason (libxlsxwriter's), without the path: the caller names its target. */
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
                       size_t why_len);
 
