@@ -9,8 +9,9 @@ py=${PYTHON:-python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-for s in scenarios/*.ini tests/e2e/*.ini; do
+for s in scenarios/*.ini tests/e2e/*.ini docs/worked-example/*.ini; do
 	case $s in *.profile.ini) continue ;; esac
+	grep -q '^\[scenario\]' "$s" || continue # a profile
 	[ -f "$s" ] || continue
 	name=$(basename "$s" .ini)
 	if ! "$bin" run "$s" --quiet --json "$tmp/$name.json" --csv "$tmp/$name.csv" 2>"$tmp/err"; then
