@@ -30,7 +30,7 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build, and (second list) for the tests only.
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
-              libreoffice-calc-nogui poppler-utils
+              libreoffice-calc-nogui poppler-utils valgrind
 
 EXAMPLE := scenarios/unga-vuxna.ini
 # Debian's python3, which has the Debian packages the tests use (openpyxl).
@@ -38,7 +38,7 @@ PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
-        fuzz fuzz-build install limits faults
+        fuzz fuzz-build install limits faults valgrind
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
@@ -86,7 +86,7 @@ run: deps
 	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) -s --no-print-directory all unit cases limits faults e2e format-check
+	@$(MAKE) -s --no-print-directory all unit cases limits faults e2e valgrind format-check
 	@$(MAKE) --no-print-directory sanitize
 
 sanitize:
@@ -107,6 +107,13 @@ unit: $(UNIT_BIN)
 
 limits: $(BUILD)/samkalk
 	@sh tests/run_limits.sh $(BUILD)/samkalk
+
+# make run's command under valgrind: any error or leak fails
+valgrind: $(BUILD)/samkalk
+	@mkdir -p $(BUILD)/vg
+	@valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  ./$(BUILD)/samkalk run $(EXAMPLE) --quiet -o $(BUILD)/vg/x.xlsx --csv $(BUILD)/vg/x.csv \
+	  --json $(BUILD)/vg/x.json && echo "ok   valgrind: make run's command is clean"
 
 faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk
