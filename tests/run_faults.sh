@@ -58,6 +58,26 @@ cp "$work/tiny.ref" "$work/nodir.ref"
 fault "a missing output directory" "$work/nodir" --csv "$work/nodir/missing/x.csv" \
 	--json "$work/nodir/x.json"
 [ ! -e "$work/nodir/x.json" ] || { echo "FAIL  a failed run renamed x.json into place"; fail=$((fail + 1)); }
+# Killed with SIGKILL while writing: the workbook there before is still a
+# whole workbook (the new one is renamed into place only when complete).
+mkdir -p "$work/kill"
+"$bin" run "$S" --quiet -o "$work/kill/old.xlsx" || fail=$((fail + 1))
+killed=0
+for delay in 0.001 0.002 0.003 0.005 0.008 0.01 0.013 0.02; do
+	"$bin" run "$S" --quiet -o "$work/kill/old.xlsx" --csv "$work/kill/old.csv" &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
+	wait "$pid" 2>/dev/null
+	if ! "${PYTHON:-python3}" -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]);
+sys.exit(z.testzip() is not None or 'xl/workbook.xml' not in z.namelist())" \
+		"$work/kill/old.xlsx"; then
+		echo "FAIL  killed after ${delay}s: old.xlsx is not a whole workbook"
+		fail=$((fail + 1))
+	fi
+done
+pass=$((pass + 1))
+echo "ok    killed with SIGKILL $killed times while writing: the workbook stays whole"
 rm -rf "$work"
 echo "faults: $pass passed, $fail failed"
 [ "$fail" = 0 ]
