@@ -38,7 +38,7 @@ PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
-        fuzz fuzz-build install limits faults valgrind
+        fuzz fuzz-build install limits faults valgrind alloc
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
@@ -86,7 +86,7 @@ run: deps
 	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) -s --no-print-directory all unit cases limits faults e2e valgrind format-check
+	@$(MAKE) -s --no-print-directory all unit cases limits faults alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory sanitize
 
 sanitize:
@@ -114,6 +114,10 @@ valgrind: $(BUILD)/samkalk
 	@valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  ./$(BUILD)/samkalk run $(EXAMPLE) --quiet -o $(BUILD)/vg/x.xlsx --csv $(BUILD)/vg/x.csv \
 	  --json $(BUILD)/vg/x.json && echo "ok   valgrind: make run's command is clean"
+
+# every allocation of a full run made to fail once (tests/run_alloc.sh)
+alloc:
+	@sh tests/run_alloc.sh
 
 faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk

@@ -99,10 +99,12 @@ void diag_add(diag *d, const char *file, int line, const char *key, const char *
 	d->per_file[fs]++;
 }
 
-void diag_file(diag *d, const char *file)
+bool diag_file(diag *d, const char *file)
 {
-	if (file_seq(d, file) == SIZE_MAX)
-		d->oom = true;
+	if (file_seq(d, file) != SIZE_MAX)
+		return true;
+	d->oom = true;
+	return false;
 }
 
 size_t diag_count(const diag *d)

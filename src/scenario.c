@@ -1002,7 +1002,8 @@ sk_status scenario_load(const char *path, scenario **out, diag *d)
 {
 	ini_doc *doc;
 	*out = NULL;
-	diag_file(d, path); /* the scenario's messages before its profile's */
+	if (!diag_file(d, path)) /* the scenario's messages before its profile's */
+		return SK_ENOMEM;
 	sk_status st = inifile_read(path, &doc, d, NULL, 0, NULL);
 	return doc ? from_doc(doc, st, out, d) : st;
 }
@@ -1011,7 +1012,8 @@ sk_status scenario_parse(const char *path, const char *buf, size_t len, scenario
 {
 	ini_doc *doc;
 	*out = NULL;
-	diag_file(d, path);
+	if (!diag_file(d, path))
+		return SK_ENOMEM;
 	sk_status st = inifile_parse(path, buf, len, &doc, d);
 	return doc ? from_doc(doc, st, out, d) : st;
 }

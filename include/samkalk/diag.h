@@ -39,8 +39,9 @@ void diag_add(diag *d, const char *file, int line, const char *key, const char *
         __attribute__((format(printf, 5, 6)));
 
 /* Names a file before any message about it, so that its messages print
- * first (the scenario before the profile it names). */
-void diag_file(diag *d, const char *file);
+ * first (the scenario before the profile it names). Returns false when out
+ * of memory. */
+bool diag_file(diag *d, const char *file);
 
 /* Number of messages added (kept or not). */
 size_t diag_count(const diag *d);
