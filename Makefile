@@ -17,8 +17,8 @@ TEST_LIBS   := $(shell pkg-config --libs criterion 2>/dev/null)
 
 WARN    := -Wall -Wextra -Wpedantic -Werror
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS := -std=c17 -D_XOPEN_SOURCE=700 $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  := $(PKG_LIBS) -lm
+ALL_CFLAGS := -std=c17 -D_XOPEN_SOURCE=700 -pthread $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS  := $(PKG_LIBS) -lm -pthread
 
 BUILD   ?= build
 SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -140,7 +140,7 @@ bench: $(BUILD)/samkalk
 
 $(BUILD)/fuzz/%: fuzz/%.c $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/fuzz
-	clang $(FUZZ_CFLAGS) -o $@ $< $(SRC) $(PKG_LIBS) -lm
+	clang $(FUZZ_CFLAGS) -o $@ $< $(SRC) $(PKG_LIBS) -lm -pthread
 
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 

@@ -5,11 +5,13 @@
 #include <stdlib.h>
 
 #include "samkalk/limits.h"
+#include "samkalk/uncertainty.h"
 
 void calc_free(calc *c)
 {
 	if (!c)
 		return;
+	unc_results_free(c->u);
 	results_free(c->r);
 	flows_free(c->f);
 	model_free(c->m);

@@ -479,29 +479,10 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 
 /* ----------------------------------------------------------------- CSV */
 
-/* A CSV field: quoted when it holds a comma, quote or line end, and with a
- * leading ' when it starts like a formula (= + - @), so that a spreadsheet
- * shows it as text (SPEC §8). */
-static void csv_field(FILE *out, const char *s)
-{
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', out);
-	if (strchr("=+-@", s[0]) && s[0])
-		fputc('\'', out);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	if (quote)
-		fputc('"', out);
-}
-
 static void csv_row(FILE *out, const comparison *cmp, size_t k, const char *actor,
                     const char *measure_name, bool has, double v)
 {
-	csv_field(out, cmp->c[k]->s->name);
+	format_csv_field(out, cmp->c[k]->s->name);
 	fprintf(out, ",%s,%s,", actor, measure_name);
 	if (has) {
 		char b[40];

@@ -109,3 +109,22 @@ size_t format_width(const char *s)
 		w += ((unsigned char)*s & 0xc0) != 0x80;
 	return w;
 }
+
+/* A CSV field: quoted when it holds a comma, quote or line end, and with a
+ * leading ' when it starts like a formula (= + - @), so that a spreadsheet
+ * shows it as text (SPEC §8). */
+void format_csv_field(FILE *out, const char *s)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fputc('"', out);
+	if (strchr("=+-@", s[0]) && s[0])
+		fputc('\'', out);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	if (quote)
+		fputc('"', out);
+}

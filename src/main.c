@@ -15,6 +15,7 @@
 #include "samkalk/report.h"
 #include "samkalk/report_xlsx.h"
 #include "samkalk/starter.h"
+#include "samkalk/uncertainty.h"
 #include "samkalk/version.h"
 
 /* Every option of run and its help line; --help is printed from this
@@ -31,6 +32,10 @@ static const option_spec run_options[] = {
         {"--json", "FILE", "write the decision figures as JSON to FILE ('-' for standard output)"},
         {"--lang", "sv|en", "language of the summary: Swedish (default) or English"},
         {"--quiet", NULL, "do not print the summary (nor is it when --csv or --json is '-')"},
+        {"--draws", "N", "Monte Carlo draws, 0 to 1 000 000 (default: the file's [uncertainty])"},
+        {"--seed", "S", "seed of the draws (default: the file's, else 1)"},
+        {"--threads", "N", "threads for the draws (default: one per core)"},
+        {"--draws-csv", "FILE", "write one row per draw (inputs, NPV per actor) to FILE"},
 };
 #define N_RUN_OPTIONS (sizeof run_options / sizeof *run_options)
 
@@ -88,10 +93,29 @@ static int input_error(diag *d, sk_status st)
 typedef struct run_args {
 	char **files; /* the scenario files, in argv */
 	size_t n_files;
-	const char *csv, *json, *xlsx;
+	const char *csv, *json, *xlsx, *draws_csv;
 	lang l;
 	bool quiet;
+	long draws;   /* -1: the file's */
+	int64_t seed; /* -1: the file's */
+	int threads;  /* 0: one per core */
 } run_args;
+
+/* A whole number in [min, max] for an option, or -1 after a message. */
+static long long option_number(const char *name, const char *val, long long min, long long max)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(val, &end, 10);
+	if (errno || end == val || *end || v < min || v > max) {
+		fprintf(stderr,
+		        "samkalk: %s: expected a whole number from %lld to %lld, got '%s'\n", name,
+		        min, max, val);
+		fprintf(stderr, "Try 'samkalk --help'.\n");
+		return -1;
+	}
+	return v;
+}
 
 /* Parses the options of run (one scenario) or compare (two or more). */
 static int parse_run(int argc, char **argv, bool many, run_args *a)
@@ -99,6 +123,8 @@ static int parse_run(int argc, char **argv, bool many, run_args *a)
 	const char *cmd = argv[1];
 	memset(a, 0, sizeof *a);
 	a->l = LANG_SV;
+	a->draws = -1;
+	a->seed = -1;
 	a->files = argv + 2; /* the file names are moved to the front of this */
 	for (int i = 2; i < argc; i++) {
 		const char *arg = argv[i];
@@ -132,7 +158,22 @@ static int parse_run(int argc, char **argv, bool many, run_args *a)
 			a->json = val;
 		else if (strcmp(o->name, "--quiet") == 0)
 			a->quiet = true;
-		else if (strcmp(val, "sv") == 0)
+		else if (many && o->name[1] == '-' && strchr("dst", o->name[2]))
+			return usage_error("%s is an option of run, not of compare", o->name);
+		else if (strcmp(o->name, "--draws-csv") == 0)
+			a->draws_csv = val;
+		else if (strcmp(o->name, "--draws") == 0) {
+			if ((a->draws = option_number(o->name, val, 0, UNC_MAX_DRAWS)) < 0)
+				return 2;
+		} else if (strcmp(o->name, "--seed") == 0) {
+			if ((a->seed = option_number(o->name, val, 0, 9007199254740991LL)) < 0)
+				return 2;
+		} else if (strcmp(o->name, "--threads") == 0) {
+			long long t = option_number(o->name, val, 1, UNC_MAX_THREADS);
+			if (t < 0)
+				return 2;
+			a->threads = (int)t;
+		} else if (strcmp(val, "sv") == 0)
 			a->l = LANG_SV;
 		else if (strcmp(val, "en") == 0)
 			a->l = LANG_EN;
@@ -151,6 +192,12 @@ static int parse_run(int argc, char **argv, bool many, run_args *a)
 	if (a->xlsx && ((a->csv && strcmp(a->csv, a->xlsx) == 0) ||
 	                (a->json && strcmp(a->json, a->xlsx) == 0)))
 		return usage_error("-o names the same file as another output: '%s'", a->xlsx);
+	const char *others[3] = {a->csv, a->json, a->xlsx};
+	for (int k = 0; k < 3 && a->draws_csv; k++)
+		if (others[k] && strcmp(others[k], a->draws_csv) == 0)
+			return usage_error(
+			        "--draws-csv names the same file as another output: '%s'",
+			        a->draws_csv);
 	return 0;
 }
 
@@ -216,7 +263,7 @@ static sk_status cmp_xlsx(const void *job, lang l, const char *path, time_t date
 
 /* Writes every output asked for completely, then renames them into place,
  * then prints the summary. Returns the exit status. */
-static int write_outputs(const void *job, const writers *w, const run_args *a)
+static int write_outputs(const void *job, const writers *w, const run_args *a, outfile *draws)
 {
 	const char *targets[3] = {a->csv, a->json, a->xlsx};
 	outfile outs[3] = {{0}, {0}, {0}};
@@ -242,17 +289,89 @@ static int write_outputs(const void *job, const writers *w, const run_args *a)
 	for (int k = 0; k < 3 && st == SK_OK; k++)
 		if (targets[k] && (st = outfile_commit(&outs[k])) != SK_OK)
 			break;
+	if (st == SK_OK && draws && draws->f)
+		st = outfile_commit(draws);
 	if (st != SK_OK) {
 		for (int k = 0; k < 3; k++) {
 			if (outs[k].why[0])
 				fprintf(stderr, "samkalk: %s\n", outs[k].why);
 			outfile_abort(&outs[k]);
 		}
+		if (draws && draws->why[0])
+			fprintf(stderr, "samkalk: %s\n", draws->why);
+		if (draws)
+			outfile_abort(draws);
 		return sk_exit_code(st);
 	}
 	if (!a->quiet && !to_stdout)
 		st = w->text(job, a->l, stdout);
 	return sk_exit_code(st); /* a summary that cannot be written: see flushed() */
+}
+
+/* Progress of the draws on a terminal: done, rate and time left. */
+static void progress(long done, long all, double seconds, void *arg)
+{
+	(void)arg;
+	double rate = seconds > 0 ? (double)done / seconds : 0;
+	fprintf(stderr, "\r\033[K%ld / %ld draws, %.0f a second, %.0f s left", done, all, rate,
+	        rate > 0 ? (double)(all - done) / rate : 0);
+	if (done == all)
+		fputc('\n', stderr);
+}
+
+/* The tornado and the draws of a scenario with [sensitivity X] or
+ * [uncertainty X]; the draws CSV goes to a temporary file that
+ * write_outputs() renames with the rest. Returns the exit status. */
+static int run_uncertainty(calc *c, const run_args *a, outfile *draws)
+{
+	if (!c->s->unc || !c->s->unc->any_dist) {
+		const char *opt = a->draws >= 0    ? "--draws"
+		                  : a->seed >= 0   ? "--seed"
+		                  : a->draws_csv   ? "--draws-csv"
+		                  : a->threads > 0 ? "--threads"
+		                                   : NULL;
+		if (opt) {
+			fprintf(stderr,
+			        "samkalk: %s: expected a scenario with [uncertainty X] sections, "
+			        "got "
+			        "none in %s\n",
+			        opt, a->files[0]);
+			return 2;
+		}
+	}
+	if (!c->s->unc)
+		return 0;
+	unc_options o = {.draws = a->draws, .seed = a->seed, .threads = a->threads};
+	if (o.threads == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		o.threads = cores < 1 ? 1 : cores > UNC_MAX_THREADS ? UNC_MAX_THREADS : (int)cores;
+	}
+	if (!a->quiet && isatty(STDERR_FILENO))
+		o.progress = progress;
+	sk_status st = SK_OK;
+	if (a->draws_csv && a->draws != 0) {
+		if ((st = outfile_open(draws, a->draws_csv)) != SK_OK) {
+			fprintf(stderr, "samkalk: %s\n", draws->why);
+			return sk_exit_code(st);
+		}
+		o.draws_csv = draws->f;
+	}
+	diag d;
+	diag_init(&d);
+	unc_results *u = NULL;
+	st = uncertainty_run(c, &o, &u, &d);
+	if (st == SK_EIO)
+		snprintf(draws->why, sizeof draws->why, "cannot write %s: %s", a->draws_csv,
+		         strerror(errno));
+	if (st != SK_OK) {
+		if (st == SK_EIO)
+			fprintf(stderr, "samkalk: %s\n", draws->why);
+		outfile_abort(draws);
+		return input_error(&d, st == SK_EIO ? SK_EIO : st);
+	}
+	diag_free(&d);
+	c->u = u;
+	return 0;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -268,8 +387,12 @@ static int cmd_run(int argc, char **argv)
 	if (st != SK_OK)
 		return input_error(&d, st);
 	diag_free(&d);
-	static const writers w = {run_text, run_csv, run_json, run_xlsx};
-	rc = write_outputs(c, &w, &a);
+	outfile draws = {0};
+	rc = run_uncertainty(c, &a, &draws);
+	if (rc == 0) {
+		static const writers w = {run_text, run_csv, run_json, run_xlsx};
+		rc = write_outputs(c, &w, &a, &draws);
+	}
 	calc_free(c);
 	return rc;
 }
@@ -288,7 +411,7 @@ static int cmd_compare(int argc, char **argv)
 		return input_error(&d, st);
 	diag_free(&d);
 	static const writers w = {cmp_text, cmp_csv, cmp_json, cmp_xlsx};
-	rc = write_outputs(cmp, &w, &a);
+	rc = write_outputs(cmp, &w, &a, NULL);
 	compare_free(cmp);
 	return rc;
 }

@@ -49,6 +49,42 @@ void model_free(model *m)
 	free(m);
 }
 
+sk_status model_fill(model *m, const scenario *s)
+{
+	size_t n = m->n_states, na = m->n_actors;
+	m->size = (double)s->size;
+	m->share[SEX_WOMEN] = s->women;
+	m->share[SEX_MEN] = 1 - s->women;
+	memcpy(m->rate, s->rate_by_year, (size_t)s->years * sizeof(double));
+	/* [adjustments] cost_uplift: every investment cost grows by the share */
+	for (size_t a = 0; a < na; a++) {
+		m->fixed[a] = s->fixed_cost[a] * (1 + s->cost_uplift);
+		m->per_participant[a] = s->cost_per_participant[a] * (1 + s->cost_uplift);
+		m->startup[a] = s->startup_cost[a] * (1 + s->cost_uplift);
+	}
+	/* the model's matrices and vectors are whole blocks (allocated by
+	 * model_build, tda = columns), so each is one copy */
+	memcpy(m->unit_cost->data, s->unit_cost, n * na * sizeof(double));
+	for (int g = 0; g < N_SEX; g++) {
+		memcpy(m->start[g]->data, s->start[g], n * sizeof(double));
+		for (int set = 0; set < N_TR; set++)
+			memcpy(m->p[set][g]->data, s->p[set][g], n * n * sizeof(double));
+	}
+	return SK_OK;
+}
+
+/* P_x - P_base, which scales the effect (break-even). */
+static sk_status effect_deltas(model *m)
+{
+	int bad = 0;
+	for (int g = 0; g < N_SEX; g++)
+		for (int set = 0; set < N_TR; set++) {
+			bad |= gsl_matrix_memcpy(m->delta[set][g], m->p[set][g]);
+			bad |= gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
+		}
+	return bad ? SK_ENUMERIC : SK_OK;
+}
+
 sk_status model_build(const scenario *s, model **out)
 {
 	*out = NULL;
@@ -62,10 +98,6 @@ sk_status model_build(const scenario *s, model **out)
 	m->years = s->years;
 	m->intakes = (int)s->intakes;
 	m->d_years = s->intervention_years;
-	m->size = (double)s->size;
-	m->share[SEX_WOMEN] = s->women;
-	m->share[SEX_MEN] = 1 - s->women;
-
 	m->timing = s->timing;
 	m->costs_on = s->costs_on;
 	bool ok = (m->unit_cost = gsl_matrix_alloc(n, na)) != NULL;
@@ -83,31 +115,12 @@ sk_status model_build(const scenario *s, model **out)
 		model_free(m);
 		return SK_ENOMEM;
 	}
-	memcpy(m->rate, s->rate_by_year, (size_t)s->years * sizeof(double));
-	/* [adjustments] cost_uplift: every investment cost grows by the share */
-	for (size_t a = 0; a < na; a++) {
-		m->fixed[a] = s->fixed_cost[a] * (1 + s->cost_uplift);
-		m->per_participant[a] = s->cost_per_participant[a] * (1 + s->cost_uplift);
-		m->startup[a] = s->startup_cost[a] * (1 + s->cost_uplift);
-	}
-	gsl_matrix_const_view costs = gsl_matrix_const_view_array(s->unit_cost, n, na);
-	int bad = gsl_matrix_memcpy(m->unit_cost, &costs.matrix);
-	for (int g = 0; g < N_SEX; g++) {
-		gsl_vector_const_view d = gsl_vector_const_view_array(s->start[g], n);
-		bad |= gsl_vector_memcpy(m->start[g], &d.vector);
-		for (int set = 0; set < N_TR; set++) {
-			gsl_matrix_const_view P = gsl_matrix_const_view_array(s->p[set][g], n, n);
-			bad |= gsl_matrix_memcpy(m->p[set][g], &P.matrix);
-		}
-	}
-	for (int g = 0; g < N_SEX; g++)
-		for (int set = 0; set < N_TR; set++) {
-			bad |= gsl_matrix_memcpy(m->delta[set][g], m->p[set][g]);
-			bad |= gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
-		}
-	if (bad) {
+	sk_status st = model_fill(m, s);
+	if (st == SK_OK)
+		st = effect_deltas(m);
+	if (st != SK_OK) {
 		model_free(m);
-		return SK_ENUMERIC;
+		return st;
 	}
 	m->lambda_max = lambda_max(m);
 	*out = m;
@@ -169,37 +182,42 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 {
 	int T = m->years;
 	size_t n = m->n_states;
-	for (int t = 0; t < T; t++) {
-		for (size_t s = 0; s < n; s++)
-			*flows_occupancy(f, arm, sex, t, s) = 0;
-	}
+	double *occ0 = flows_occupancy(f, arm, sex, 0, 0);
+	memset(occ0, 0, (size_t)T * n * sizeof *occ0);
+	gsl_vector *x = f->x, *y = f->y;
 	for (int i = 0; i < m->intakes; i++) {
 		/* x_i = size * w_g * d, entering at the start of year i+1 */
-		if (gsl_vector_memcpy(f->x, m->start[sex]) ||
-		    gsl_vector_scale(f->x, m->size * m->share[sex]))
-			return SK_ENUMERIC;
+		double scale = m->size * m->share[sex];
+		for (size_t s = 0; s < n; s++)
+			x->data[s] = m->start[sex]->data[s] * scale;
 		for (int t = i; t < T; t++) {
 			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t - i);
-			if (gsl_blas_dgemv(CblasTrans, 1.0, P, f->x, 0.0, f->y))
+			if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
 				return SK_ENUMERIC;
-			double *occ = flows_occupancy(f, arm, sex, t, 0);
-			for (size_t s = 0; s < n; s++) {
-				double a = gsl_vector_get(f->x, s), b = gsl_vector_get(f->y, s);
-				occ[s] += m->costs_on == COSTS_START ? a
-				          : m->costs_on == COSTS_END ? b
-				                                     : (a + b) / 2;
-			}
-			if (gsl_vector_swap(f->x, f->y))
-				return SK_ENUMERIC;
+			double *occ = occ0 + (size_t)t * n;
+			const double *a = x->data, *b = y->data;
+			if (m->costs_on == COSTS_START)
+				for (size_t s = 0; s < n; s++)
+					occ[s] += a[s];
+			else if (m->costs_on == COSTS_END)
+				for (size_t s = 0; s < n; s++)
+					occ[s] += b[s];
+			else
+				for (size_t s = 0; s < n; s++)
+					occ[s] += (a[s] + b[s]) / 2;
+			gsl_vector *swap = x; /* x_{t+1} becomes x */
+			x = y;
+			y = swap;
 		}
 	}
-	for (int t = 0; t < T; t++) {
-		gsl_vector_view occ = gsl_vector_view_array(flows_occupancy(f, arm, sex, t, 0), n);
-		gsl_vector_view cost =
-		        gsl_vector_view_array(flows_cost(f, arm, sex, t, 0), m->n_actors);
-		if (gsl_blas_dgemv(CblasTrans, 1.0, m->unit_cost, &occ.vector, 0.0, &cost.vector))
-			return SK_ENUMERIC;
-	}
+	/* costs of every year at once: occupancy (T x n) times unit costs
+	 * (n x actors) */
+	gsl_matrix_view occ = gsl_matrix_view_array(occ0, (size_t)T, n);
+	gsl_matrix_view cost =
+	        gsl_matrix_view_array(flows_cost(f, arm, sex, 0, 0), (size_t)T, m->n_actors);
+	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &occ.matrix, m->unit_cost, 0.0,
+	                   &cost.matrix))
+		return SK_ENUMERIC;
 	return SK_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "samkalk/limits.h"
+#include "samkalk/uncertainty.h"
 #include "samkalk/values.h"
 
 static const char *const section_names[] = {"scenario",
@@ -53,11 +54,11 @@ static const char *const intervention_keys[] = {"name", "years", "fixed_cost.ACT
 static const char *const outcome_keys[] = {"target", "baseline", "intervention", "after",
                                            "relapse"};
 /* Transition sections by set and sex, as named in files. */
-static const char *const tr_sections[N_TR][N_FOR] = {{"baseline", "baseline.women", "baseline.men"},
-                                                     {"intervention.transitions",
-                                                      "intervention.transitions.women",
-                                                      "intervention.transitions.men"},
-                                                     {"after", "after.women", "after.men"}};
+const char *const scenario_tr_sections[N_TR][N_FOR] = {
+        {"baseline", "baseline.women", "baseline.men"},
+        {"intervention.transitions", "intervention.transitions.women",
+         "intervention.transitions.men"},
+        {"after", "after.women", "after.men"}};
 
 typedef struct loader {
 	scenario *s;
@@ -444,7 +445,7 @@ static bool parse_transition_key(loader *L, const ini_entry *e, size_t *from, si
 static void read_transitions(loader *L, transition_set set, int who)
 {
 	ini_doc *doc = L->doc;
-	size_t sec = inifile_find_section(doc, tr_sections[set][who]);
+	size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
 	if (sec == SIZE_MAX)
 		return;
 	transitions *t = &L->s->tr[set][who];
@@ -471,7 +472,7 @@ static void read_transitions(loader *L, transition_set set, int who)
 				         "duplicate transition in [%s], first at line %d: expected "
 				         "each "
 				         "move once",
-				         tr_sections[set][who], t->v[k].line);
+				         scenario_tr_sections[set][who], t->v[k].line);
 				dup = true;
 			}
 		}
@@ -521,6 +522,7 @@ static void read_outcome(loader *L, size_t sec)
 		if (!have[k])
 			diag_add(L->d, doc->path, s->outcome_line, required[k],
 			         "expected %s in [outcome], got none", required[k]);
+	s->outcome_after_given = have[3];
 	if (!have[3])
 		s->outcome_rate[TR_AFTER] = s->outcome_rate[TR_BASELINE];
 }
@@ -643,7 +645,7 @@ static void read_dynamics(loader *L)
 	bool any_tr = false;
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++) {
-			size_t sec = inifile_find_section(doc, tr_sections[set][who]);
+			size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
 			if (sec == SIZE_MAX)
 				continue;
 			any_tr = true;
@@ -652,7 +654,8 @@ static void read_dynamics(loader *L)
 				         "expected either [outcome] or transition sections, got "
 				         "both "
 				         "[outcome] (line %d) and [%s]",
-				         doc->sections[outcome].line, tr_sections[set][who]);
+				         doc->sections[outcome].line,
+				         scenario_tr_sections[set][who]);
 		}
 	if (outcome != SIZE_MAX) {
 		read_outcome(L, outcome);
@@ -673,7 +676,8 @@ static void read_dynamics(loader *L)
 	bool effect = false;
 	for (int set = TR_INTERVENTION; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
-			effect |= inifile_find_section(doc, tr_sections[set][who]) != SIZE_MAX;
+			effect |= inifile_find_section(doc, scenario_tr_sections[set][who]) !=
+			          SIZE_MAX;
 	if (!effect && !doc->bad_header)
 		diag_add(L->d, doc->path, 0, NULL,
 		         "expected an [intervention.transitions] section with the intervention's "
@@ -714,7 +718,83 @@ static void apply(double *P, origin *o, const transitions *t, size_t n)
 {
 	for (size_t k = 0; k < t->n; k++) {
 		P[t->v[k].from * n + t->v[k].to] = t->v[k].p;
-		o->from[t->v[k].from * n + t->v[k].to] = &t->v[k];
+		if (o)
+			o->from[t->v[k].from * n + t->v[k].to] = &t->v[k];
+	}
+}
+
+/* The layers of one matrix (docs/method.md): [baseline], then the sex's
+ * [baseline.g]; the other sets then apply their own keys and their sex's. */
+static int layers_of(const scenario *s, int set, int g, const transitions *layers[4])
+{
+	layers[0] = &s->tr[TR_BASELINE][FOR_ALL];
+	layers[1] = &s->tr[TR_BASELINE][FOR_WOMEN + g];
+	layers[2] = &s->tr[set][FOR_ALL];
+	layers[3] = &s->tr[set][FOR_WOMEN + g];
+	return set == TR_BASELINE ? 2 : 4;
+}
+
+/* The diagonal of a row: 1 - its moves out. A row that sums to 1 leaves
+ * nobody: its diagonal is 0, not the 1e-16 of rounding, which would
+ * otherwise bound lambda_max. */
+static double stay(double out)
+{
+	return fabs(1 - out) <= 1e-12 ? 0 : 1 - out;
+}
+
+/* [adjustments] attribution scales the effect as lambda does:
+ * P = P_base + a (P - P_base), diagonal included, rows still sum to 1. */
+static void attribute(const scenario *s, double *p[N_TR][N_SEX], size_t n)
+{
+	for (int g = 0; g < N_SEX && s->attribution != 1; g++)
+		for (int set = TR_INTERVENTION; set < N_TR; set++)
+			for (size_t k = 0; k < n * n; k++)
+				p[set][g][k] =
+				        p[TR_BASELINE][g][k] +
+				        s->attribution * (p[set][g][k] - p[TR_BASELINE][g][k]);
+}
+
+bool scenario_layer(const scenario *s, double *p[N_TR][N_SEX], scenario_bad_row *bad)
+{
+	size_t n = s->profile->n_states;
+	for (int g = 0; g < N_SEX; g++)
+		for (int set = 0; set < N_TR; set++) {
+			double *P = p[set][g];
+			if (s->outcome_mode) {
+				double rate = set == TR_AFTER && !s->outcome_after_given
+				                      ? s->outcome_rate[TR_BASELINE]
+				                      : s->outcome_rate[set];
+				outcome_matrix(s, P, n, s->start[g], rate);
+				continue;
+			}
+			memset(P, 0, n * n * sizeof *P);
+			const transitions *layers[4];
+			int n_layers = layers_of(s, set, g, layers);
+			for (int k = 0; k < n_layers; k++)
+				apply(P, NULL, layers[k], n);
+			for (size_t a = 0; a < n; a++) {
+				double out = 0;
+				for (size_t b = 0; b < n; b++)
+					out += b == a ? 0 : P[a * n + b];
+				P[a * n + a] = stay(out);
+				if (out > 1 + 1e-12) {
+					if (bad)
+						*bad = (scenario_bad_row){set, g, a, out};
+					return false;
+				}
+			}
+		}
+	attribute(s, p, n);
+	return true;
+}
+
+void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost)
+{
+	const profile *p = s->profile;
+	memset(unit_cost, 0, p->n_states * p->n_actors * sizeof *unit_cost);
+	for (size_t i = 0; i < p->n_items; i++) {
+		const profile_item *it = &p->items[i];
+		unit_cost[it->state * p->n_actors + it->actor] += amount[i] * s->item_factor[i];
 	}
 }
 
@@ -739,9 +819,7 @@ static void close_rows(loader *L, double *P, const origin *o, int set, int sex, 
 			if (t && (!last || t->line > last->line))
 				last = t;
 		}
-		/* A row that sums to 1 leaves nobody: its diagonal is 0, not the
-		 * 1e-16 of rounding, which would otherwise bound lambda_max. */
-		P[a * n + a] = fabs(1 - out) <= 1e-12 ? 0 : 1 - out;
+		P[a * n + a] = stay(out);
 		if (out <= 1 + 1e-12 || !last)
 			continue;
 		P[a * n + a] = 0;
@@ -808,10 +886,8 @@ static bool build_matrices(loader *L)
 				continue;
 			}
 			memset(o.from, 0, n * n * sizeof *o.from);
-			const transitions *layers[4] = {
-			        &s->tr[TR_BASELINE][FOR_ALL], &s->tr[TR_BASELINE][FOR_WOMEN + g],
-			        &s->tr[set][FOR_ALL], &s->tr[set][FOR_WOMEN + g]};
-			int n_layers = set == TR_BASELINE ? 2 : 4;
+			const transitions *layers[4];
+			int n_layers = layers_of(s, set, g, layers);
 			bool failed = false, sex_specific = false;
 			for (int k = 0; k < n_layers; k++) {
 				apply(P, &o, layers[k], n);
@@ -827,14 +903,7 @@ static bool build_matrices(loader *L)
 		}
 	}
 	free(o.from);
-	/* [adjustments] attribution scales the effect as lambda does:
-	 * P = P_base + a (P - P_base), diagonal included, rows still sum to 1 */
-	for (int g = 0; g < N_SEX && s->attribution != 1; g++)
-		for (int set = TR_INTERVENTION; set < N_TR; set++)
-			for (size_t k = 0; k < n * n; k++)
-				s->p[set][g][k] = s->p[TR_BASELINE][g][k] +
-				                  s->attribution * (s->p[set][g][k] -
-				                                    s->p[TR_BASELINE][g][k]);
+	attribute(s, s->p, n);
 	return true;
 }
 
@@ -845,8 +914,12 @@ static bool resolve_costs(loader *L)
 	scenario *s = L->s;
 	const profile *p = L->p;
 	s->unit_cost = calloc(p->n_states * p->n_actors + 1, sizeof *s->unit_cost);
-	if (!s->unit_cost)
+	s->item_factor = calloc(p->n_items + 1, sizeof *s->item_factor);
+	double *amount = calloc(p->n_items + 1, sizeof *amount);
+	if (!s->unit_cost || !s->item_factor || !amount) {
+		free(amount);
 		return false;
+	}
 	double to = profile_index_value(p, s->price_year);
 	bool told_to = false, told_profile_year = false;
 	for (size_t i = 0; i < p->n_items; i++) {
@@ -895,8 +968,11 @@ static bool resolve_costs(loader *L)
 			}
 			factor = to / from;
 		}
-		s->unit_cost[it->state * p->n_actors + it->actor] += it->amount_sek * factor;
+		s->item_factor[i] = factor;
+		amount[i] = it->amount_sek;
 	}
+	scenario_unit_costs(s, amount, s->unit_cost);
+	free(amount);
 	return true;
 }
 
@@ -904,7 +980,8 @@ static void check_sections(loader *L)
 {
 	for (size_t i = 0; i < L->doc->n_sections; i++) {
 		const char *name = L->doc->sections[i].name;
-		if (find_key(section_names, COUNT(section_names), name) == SIZE_MAX)
+		if (find_key(section_names, COUNT(section_names), name) == SIZE_MAX &&
+		    !uncertainty_section_name(name))
 			value_unknown(L->d, L->doc->path, L->doc->sections[i].line, NULL, "section",
 			              name, section_names, COUNT(section_names));
 	}
@@ -986,6 +1063,9 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 		L.oom = true;
 	free(L.state_ids);
 	free(L.actor_ids);
+	if (p && !L.oom &&
+	    uncertainty_read(s, d, diag_count(d) == before && read_status == SK_OK) == SK_ENOMEM)
+		L.oom = true;
 	if (L.oom) {
 		scenario_free(s);
 		return SK_ENOMEM;
@@ -1037,6 +1117,8 @@ void scenario_free(scenario *s)
 			free(s->p[set][g]);
 	}
 	free(s->unit_cost);
+	free(s->item_factor);
+	uncertainty_spec_free(s->unc);
 	free(s->rate_by_year);
 	free(s);
 }

@@ -30,9 +30,23 @@ S=scenarios/unga-vuxna.ini
 expect 2 "samkalk: unknown command 'frobnicate' (expected run, check, compare or new)
 Try 'samkalk --help'.
 " -- "$bin" frobnicate
-expect 2 "samkalk: unknown option '--draws' for run
+expect 2 "samkalk: unknown option '--drawz' for run
 Try 'samkalk --help'.
-" -- "$bin" run "$S" --draws 10
+" -- "$bin" run "$S" --drawz 10
+expect 2 "samkalk: --draws: expected a whole number from 0 to 1000000, got '2000000'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --draws 2000000
+expect 2 "samkalk: --threads: expected a whole number from 1 to 256, got '0'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --threads 0
+expect 2 "samkalk: --seed: expected a whole number from 0 to 9007199254740991, got '-1'
+Try 'samkalk --help'.
+" -- "$bin" run "$S" --seed -1
+expect 2 "samkalk: --draws is an option of run, not of compare
+Try 'samkalk --help'.
+" -- "$bin" compare "$S" "$S" --draws 10
+expect 2 "samkalk: --draws: expected a scenario with [uncertainty X] sections, got none in scenarios/nystartsjobb.ini
+" -- "$bin" run scenarios/nystartsjobb.ini --draws 10
 expect 2 "samkalk: run: expected a scenario file
 Try 'samkalk --help'.
 " -- "$bin" run

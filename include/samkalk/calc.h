@@ -13,8 +13,9 @@
 typedef struct calc {
 	scenario *s;
 	model *m;
-	flows *f;   /* the projection at lambda = 1 */
-	results *r; /* figures, break-even included */
+	flows *f;              /* the projection at lambda = 1 */
+	results *r;            /* figures, break-even included */
+	struct unc_results *u; /* tornado and draws (uncertainty_run), or NULL */
 } calc;
 
 /* Reads, checks, projects and computes. Mistakes in the files go to d

@@ -45,6 +45,12 @@ typedef struct model {
 sk_status model_build(const scenario *s, model **out);
 void model_free(model *m);
 
+/* Copies a scenario's numbers into a model built from it (or from a copy
+ * with the same states, actors and years) without allocating: for Monte
+ * Carlo draws and tornado ends, which change numbers and project again.
+ * lambda_max is left as it was. Returns SK_OK or SK_ENUMERIC. */
+sk_status model_fill(model *m, const scenario *s);
+
 /* Year-by-year results of one projection, and the scratch it needs. */
 typedef struct flows {
 	int years;

@@ -19,6 +19,9 @@ typedef enum transition_set { TR_BASELINE, TR_INTERVENTION, TR_AFTER, N_TR } tra
 /* Who a transition section applies to: both sexes, or one ([x.women]). */
 enum { FOR_ALL, FOR_WOMEN, FOR_MEN, N_FOR };
 
+/* The transition sections by set and FOR_*, as named in files. */
+extern const char *const scenario_tr_sections[N_TR][N_FOR];
+
 typedef struct transition {
 	size_t from, to; /* state indices of the profile */
 	double p;        /* yearly probability */
@@ -71,13 +74,24 @@ typedef struct scenario {
 	size_t outcome_target;
 	double outcome_rate[N_TR]; /* baseline, intervention, after */
 	double outcome_relapse;
+	bool outcome_after_given; /* else after follows baseline */
 	int outcome_line;
 	/* Resolved from the above when the files are right (docs/method.md):
 	 * the matrices as used, per set and sex, n x n row-major, each row
 	 * summing to 1; and unit costs moved to price_year, states x actors. */
 	double *p[N_TR][N_SEX];
 	double *unit_cost;
+	double *item_factor; /* per profile item: index ratio to price_year */
+	/* [sensitivity X] and [uncertainty X] (SPEC §6); NULL without them */
+	struct unc_spec *unc;
 } scenario;
+
+/* A transition row above 1, found by scenario_layer(). */
+typedef struct scenario_bad_row {
+	int set, sex;
+	size_t from;
+	double sum; /* of the moves out */
+} scenario_bad_row;
 
 /* Reads a scenario file and the profile it names, checking both, layers
  * the transition sections into matrices (a row above 1 is a mistake) and
@@ -90,5 +104,16 @@ sk_status scenario_load(const char *path, scenario **out, diag *d);
 sk_status scenario_parse(const char *path, const char *buf, size_t len, scenario **out, diag *d);
 
 void scenario_free(scenario *s);
+
+/* Layers the transition sections (or [outcome]) of s as they are now into
+ * the matrices p[set][sex], n x n each, as scenario_load() does, without
+ * messages: for Monte Carlo and tornado runs, which change numbers of a
+ * copy of a checked scenario. Returns false at the first row whose moves
+ * out sum above 1, described in *bad (may be NULL). */
+bool scenario_layer(const scenario *s, double *p[N_TR][N_SEX], scenario_bad_row *bad);
+
+/* Unit costs (states x actors, at the price year) from one amount per
+ * profile item in the item's own prices, moved by s->item_factor. */
+void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost);
 
 #endif
