@@ -2,8 +2,11 @@
  * kronor at the price year, unrounded; null where a figure does not exist. */
 #include "samkalk/report.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "samkalk/limits.h"
+#include "samkalk/uncertainty.h"
 #include "samkalk/version.h"
 
 void report_json_string(FILE *out, const char *s)
@@ -136,6 +139,127 @@ static void outcome_json(FILE *out, const scenario *s)
 	fputs("]},\n", out);
 }
 
+/* {"kommun": v, ..., "fiscal": v, "society": v} of one value per target. */
+static void targets_json(FILE *out, const profile *p, const double *v)
+{
+	fputc('{', out);
+	for (size_t t = 0; t < p->n_actors + 2; t++) {
+		fputs(t ? ", " : "", out);
+		report_json_string(out, t < p->n_actors                   ? p->actors[t].id
+		                        : t == TARGET_FISCAL(p->n_actors) ? "fiscal"
+		                                                          : "society");
+		fputs(": ", out);
+		report_json_number(out, v[t]);
+	}
+	fputc('}', out);
+}
+
+static void input_json(FILE *out, const unc_input *in)
+{
+	fputs("{\"section\": ", out);
+	report_json_string(out, in->section);
+	fputs(", \"key\": ", out);
+	report_json_string(out, in->key);
+}
+
+/* The tornado (SPEC §6): inputs sorted by the swing of the fiscal NPV. */
+static void sensitivity_json(FILE *out, const calc *c)
+{
+	const unc_results *u = c->u;
+	const profile *p = c->s->profile;
+	double base[SK_MAX_ACTORS + 2];
+	for (size_t t = 0; t < u->n_targets; t++)
+		base[t] = c->r->fig[t].npv;
+	fputs(",\n \"sensitivity\": {\"base_npv\": ", out);
+	targets_json(out, p, base);
+	fputs(", \"inputs\": [", out);
+	for (size_t k = 0; k < u->n_tornado; k++) {
+		const unc_tornado_row *row = &u->tornado[k];
+		const unc_input *in = &u->spec->v[row->input];
+		fputs(k ? ",\n  " : "\n  ", out);
+		input_json(out, in);
+		fprintf(out, ", \"line\": %d, \"ends\": \"%s\", \"low\": ",
+		        in->has_range ? in->range_line : in->dist_line,
+		        in->has_range ? "sensitivity" : "p5_p95");
+		report_json_number(out, row->low);
+		fputs(", \"high\": ", out);
+		report_json_number(out, row->high);
+		fputs(", \"npv_low\": ", out);
+		targets_json(out, p, row->npv_low);
+		fputs(", \"npv_high\": ", out);
+		targets_json(out, p, row->npv_high);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+static void stats_json(FILE *out, const calc *c, const unc_stats *st, long draws)
+{
+	fputs("\"npv_mean\": ", out);
+	report_json_number(out, st->mean);
+	fputs(", \"npv_p5\": ", out);
+	report_json_number(out, st->p5);
+	fputs(", \"npv_p50\": ", out);
+	report_json_number(out, st->p50);
+	fputs(", \"npv_p95\": ", out);
+	report_json_number(out, st->p95);
+	fputs(", \"p_npv_positive\": ", out);
+	report_json_number(out, st->p_positive);
+	fputs(", \"evpi\": ", out);
+	report_json_number(out, st->evpi);
+	fputs(", \"payback\": {\"paid_back_by\": [", out);
+	for (int t = 0; t < c->s->years; t++) {
+		fprintf(out, "%s{\"year\": %d, \"share\": ", t ? ", " : "", c->s->start_year + t);
+		report_json_number(out, (double)st->paid[t] / (double)draws);
+		fputc('}', out);
+	}
+	fputs("], \"never\": ", out);
+	report_json_number(out, (double)st->never / (double)draws);
+	fputs(", \"none\": ", out);
+	report_json_number(out, (double)st->none / (double)draws);
+	fputs("}", out);
+}
+
+/* Monte Carlo (SPEC §6, §7): per actor and for the totals. */
+static void uncertainty_json(FILE *out, const calc *c)
+{
+	const unc_results *u = c->u;
+	const profile *p = c->s->profile;
+	fprintf(out, ",\n \"uncertainty\": {\"draws\": %ld, \"seed\": %llu, \"inputs\": [",
+	        u->draws, (unsigned long long)u->seed);
+	bool first = true;
+	for (size_t i = 0; i < u->spec->n; i++) {
+		const unc_input *in = &u->spec->v[i];
+		if (!in->has_dist)
+			continue;
+		fputs(first ? "\n  " : ",\n  ", out);
+		first = false;
+		input_json(out, in);
+		fprintf(out, ", \"line\": %d, \"distribution\": ", in->dist_line);
+		report_json_string(out, in->dist_text);
+		if (!in->n_parts) {
+			fputs(", \"mean\": ", out);
+			report_json_number(out, dist_mean(&in->d));
+			fputs(", \"sd\": ", out);
+			report_json_number(out, sqrt(dist_variance(&in->d)));
+		}
+		fputc('}', out);
+	}
+	fputs("],\n \"actors\": [", out);
+	for (size_t a = 0; a < p->n_actors; a++) {
+		fputs(a ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
+		report_json_string(out, p->actors[a].id);
+		fputs(", ", out);
+		stats_json(out, c, &u->stats[a], u->draws);
+		fputc('}', out);
+	}
+	fputs("],\n \"totals\": {\"fiscal\": {", out);
+	stats_json(out, c, &u->stats[TARGET_FISCAL(p->n_actors)], u->draws);
+	fputs("},\n  \"society\": {", out);
+	stats_json(out, c, &u->stats[TARGET_SOCIETY(p->n_actors)], u->draws);
+	fputs("}}}", out);
+}
+
 sk_status report_json(const calc *c, FILE *out)
 {
 	const scenario *s = c->s;
@@ -235,6 +359,11 @@ sk_status report_json(const calc *c, FILE *out)
 		report_json_number(out, w - b);
 		fputc('}', out);
 	}
-	fputs("]}\n", out);
+	fputc(']', out);
+	if (c->u)
+		sensitivity_json(out, c);
+	if (c->u && c->u->draws > 0)
+		uncertainty_json(out, c);
+	fputs("}\n", out);
 	return ferror(out) ? SK_EIO : SK_OK;
 }

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "samkalk/uncertainty.h"
+
 /* What the reader sees, one table per language. */
 typedef struct texts {
 	const char *intervention, *per_intake, *intakes_one, *intakes_many, *years_in, *year_in;
@@ -236,6 +238,177 @@ static void actor_list(const calc *c, size_t j, lang l, char *buf, size_t n)
 	}
 }
 
+/* The words of the uncertainty block, per language. */
+typedef struct unc_texts {
+	const char *title; /* %s draws, %llu seed, %d price year, %s rates */
+	const char *mean, *p5, *p50, *p95, *chance, *evpi, *notes;
+	const char *paid_title; /* %s target */
+	const char *not_within; /* %d */
+	const char *tornado_title, *input, *low, *high, *npv_low, *npv_high, *tornado_note;
+	const char *more; /* %zu */
+} unc_texts;
+
+static const unc_texts unc_sv = {
+        .title = "Osäkerhet: %s dragningar (frö %llu). Nettonuvärde i kronor, %d års priser, %s.",
+        .mean = "Medel",
+        .p5 = "P5",
+        .p50 = "P50",
+        .p95 = "P95",
+        .chance = "Chans > 0",
+        .evpi = "EVPI",
+        .notes = "P5/P95: 5 %% av dragningarna ger lägre/högre nettonuvärde. Chans > 0: andelen "
+                 "dragningar med positivt nettonuvärde.\nEVPI: vad säker kunskap om de osäkra "
+                 "antagandena vore värd för beslutet att satsa eller inte (kronor).\n",
+        .paid_title = "Återbetald, andel dragningar (%s):",
+        .not_within = "inte inom %d år",
+        .tornado_title = "Känslighet: offentlig sektors nettonuvärde när ett antagande i taget "
+                         "flyttas",
+        .input = "Antagande",
+        .low = "Lågt",
+        .high = "Högt",
+        .npv_low = "Nettonuvärde vid lågt",
+        .npv_high = "vid högt",
+        .tornado_note = "Lågt och högt: värdena i [sensitivity], annars 5:e och 95:e "
+                        "percentilen av fördelningen i [uncertainty].",
+        .more = "(och %zu antaganden till; alla finns i JSON och arbetsboken)",
+};
+
+static const unc_texts unc_en = {
+        .title = "Uncertainty: %s draws (seed %llu). NPV in kronor, %d prices, %s.",
+        .mean = "Mean",
+        .p5 = "P5",
+        .p50 = "P50",
+        .p95 = "P95",
+        .chance = "Chance > 0",
+        .evpi = "EVPI",
+        .notes = "P5/P95: 5%% of the draws give a lower/higher NPV. Chance > 0: the share of "
+                 "draws with a positive NPV.\nEVPI: what certain knowledge of the uncertain "
+                 "inputs would be worth to the decision to fund or not (kronor).\n",
+        .paid_title = "Paid back, share of draws (%s):",
+        .not_within = "not within %d years",
+        .tornado_title = "Sensitivity: the public sector's NPV when one input at a time moves",
+        .input = "Input",
+        .low = "Low",
+        .high = "High",
+        .npv_low = "NPV at low",
+        .npv_high = "at high",
+        .tornado_note = "Low and high: the values of [sensitivity], else the 5th and 95th "
+                        "percentiles of the distribution in [uncertainty].",
+        .more = "(and %zu more inputs; all are in the JSON and the workbook)",
+};
+
+/* An input's value for reading: kronor with separators, shares with
+ * three decimals. */
+static char *input_value(char *buf, size_t n, double v, lang l)
+{
+	if (fabs(v) >= 100)
+		return format_amount(buf, n, v, l, false);
+	return format_decimal(buf, n, v, fabs(v) >= 1 ? 2 : 3, l, false);
+}
+
+static char *percent(char *buf, size_t n, double share, lang l)
+{
+	char d[32];
+	snprintf(buf, n, l == LANG_SV ? "%s %%" : "%s%%",
+	         format_decimal(d, sizeof d, 100 * share, 0, l, false));
+	return buf;
+}
+
+#define TORNADO_ROWS 10
+
+static void uncertainty_text(const calc *c, const texts *x, lang l, FILE *out)
+{
+	const unc_results *u = c->u;
+	const unc_texts *y = l == LANG_SV ? &unc_sv : &unc_en;
+	const scenario *s = c->s;
+	size_t na = s->profile->n_actors;
+	char a[64], b[64], d[64], e[64], lab[160], line[512];
+	size_t w0 = format_width(x->actor);
+	for (size_t j = 0; j < u->n_targets; j++) {
+		size_t w = format_width(target_label(c, j, x, lab, sizeof lab));
+		w0 = w > w0 ? w : w0;
+	}
+	w0 += 2;
+	if (u->draws > 0) {
+		fputc('\n', out);
+		fprintf(out, y->title, format_amount(a, sizeof a, (double)u->draws, l, false),
+		        (unsigned long long)u->seed, s->price_year,
+		        format_rates(line, sizeof line, s->rate_by_year, s->years, l));
+		fputc('\n', out);
+		format_cell(out, x->actor, w0, false);
+		const char *heads[6] = {y->mean, y->p5, y->p50, y->p95, y->chance, y->evpi};
+		const size_t widths[6] = {14, 14, 14, 14, 12, 12};
+		for (int k = 0; k < 6; k++)
+			format_cell(out, heads[k], widths[k], true);
+		fputc('\n', out);
+		for (size_t j = 0; j < u->n_targets; j++) {
+			const unc_stats *st = &u->stats[j];
+			if (j == TARGET_FISCAL(na))
+				fputc('\n', out);
+			format_cell(out, target_label(c, j, x, lab, sizeof lab), w0, false);
+			const double v[4] = {st->mean, st->p5, st->p50, st->p95};
+			for (int k = 0; k < 4; k++)
+				format_cell(out, format_amount(a, sizeof a, v[k], l, true),
+				            widths[k], true);
+			bool flat = st->mean == 0 && st->p5 == 0 && st->p95 == 0; /* no money */
+			format_cell(out,
+			            flat ? "\xe2\x80\x93" : percent(a, sizeof a, st->p_positive, l),
+			            widths[4], true);
+			format_cell(out, format_amount(a, sizeof a, st->evpi, l, false), widths[5],
+			            true);
+			fputc('\n', out);
+		}
+		fprintf(out, y->notes);
+		const unc_stats *fi = &u->stats[TARGET_FISCAL(na)];
+		fprintf(out, y->paid_title, x->fiscal);
+		for (int t = 0; t < s->years; t++)
+			if (fi->paid[t] > 0)
+				fprintf(out, " %d %s,", s->start_year + t,
+				        percent(a, sizeof a, (double)fi->paid[t] / (double)u->draws,
+				                l));
+		snprintf(line, sizeof line, y->not_within, s->years);
+		fprintf(out, " %s %s.\n", line,
+		        percent(a, sizeof a, (double)fi->never / (double)u->draws, l));
+	}
+	if (u->n_tornado == 0)
+		return;
+	fprintf(out, "\n%s\n", y->tornado_title);
+	size_t wi = format_width(y->input);
+	for (size_t k = 0; k < u->n_tornado && k < TORNADO_ROWS; k++) {
+		const unc_input *in = &u->spec->v[u->tornado[k].input];
+		snprintf(lab, sizeof lab, "%s: %s", in->section, in->key);
+		size_t w = format_width(lab);
+		wi = w > wi ? w : wi;
+	}
+	wi += 2;
+	format_cell(out, y->input, wi, false);
+	format_cell(out, y->low, 11, true);
+	format_cell(out, y->high, 11, true);
+	format_cell(out, y->npv_low, 23, true);
+	format_cell(out, y->npv_high, 14, true);
+	fputc('\n', out);
+	for (size_t k = 0; k < u->n_tornado && k < TORNADO_ROWS; k++) {
+		const unc_tornado_row *row = &u->tornado[k];
+		const unc_input *in = &u->spec->v[row->input];
+		snprintf(lab, sizeof lab, "%s: %s", in->section, in->key);
+		format_cell(out, lab, wi, false);
+		format_cell(out, input_value(a, sizeof a, row->low, l), 11, true);
+		format_cell(out, input_value(b, sizeof b, row->high, l), 11, true);
+		format_cell(out,
+		            format_amount(d, sizeof d, row->npv_low[TARGET_FISCAL(na)], l, true),
+		            23, true);
+		format_cell(out,
+		            format_amount(e, sizeof e, row->npv_high[TARGET_FISCAL(na)], l, true),
+		            14, true);
+		fputc('\n', out);
+	}
+	if (u->n_tornado > TORNADO_ROWS) {
+		fprintf(out, y->more, u->n_tornado - TORNADO_ROWS);
+		fputc('\n', out);
+	}
+	fprintf(out, "%s\n", y->tornado_note);
+}
+
 sk_status report_text(const calc *c, lang l, FILE *out)
 {
 	const texts *x = l == LANG_SV ? &sv : &en;
@@ -408,5 +581,7 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 		        format_amount(b, sizeof b, so->cost_per_work_year, l, false));
 		fputc('\n', out);
 	}
+	if (c->u)
+		uncertainty_text(c, x, l, out);
 	return ferror(out) ? SK_EIO : SK_OK;
 }
