@@ -95,6 +95,15 @@ static work *work_new(const scenario *s, bool rows, bool project)
 		return NULL;
 	w->s = *s;
 	w->u = u;
+	/* the copy's arrays are its own: none of the original's may be freed
+	 * by work_free() if an allocation below fails */
+	for (int set = 0; set < N_TR; set++)
+		for (int g = 0; g < N_SEX; g++)
+			w->s.p[set][g] = NULL;
+	for (int g = 0; g < N_SEX; g++)
+		w->s.start[g] = NULL;
+	w->s.fixed_cost = w->s.cost_per_participant = w->s.startup_cost = NULL;
+	w->s.unit_cost = w->s.rate_by_year = NULL;
 	bool ok = (w->row_at = calloc(u->n + 1, sizeof *w->row_at)) &&
 	          (w->amount = malloc((p->n_items + 1) * sizeof *w->amount)) &&
 	          (w->values = malloc((u->n_cols + 1) * sizeof *w->values)) &&
