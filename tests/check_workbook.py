@@ -79,11 +79,35 @@ def summary_rows(ws, n_targets):
     raise AssertionError("no summary table header")
 
 
+UNCERTAINTY = {"sv": ("Osäkerhet", "Offentlig sektor"), "en": ("Uncertainty", "Public sector")}
+
+
+def check_uncertainty(name, lang, wb, js):
+    """The Osäkerhet sheet shows the JSON's Monte Carlo figures of the public
+    sector: mean, P5, P50, P95 and the chance of a positive NPV."""
+    sheet, label = UNCERTAINTY[lang]
+    want = js["uncertainty"]["totals"]["fiscal"]
+    for row in wb[sheet].iter_rows(values_only=True):
+        if row[0] == label and isinstance(row[1], (int, float)):
+            got = row[1:6]
+            keys = ["npv_mean", "npv_p5", "npv_p50", "npv_p95", "p_npv_positive"]
+            for g, k in zip(got, keys):
+                if abs(g - want[k]) > 1e-9 * max(1, abs(want[k])):
+                    fail(f"{name}: {sheet} {label} {k} {g}, JSON {want[k]}")
+            return
+    fail(f"{name}: no row '{label}' with figures on {sheet}")
+
+
 def check_reader(name, lang, xlsx, js, csv_path):
     wb = openpyxl.load_workbook(xlsx, data_only=True)
-    if wb.sheetnames != SHEETS[lang]:
-        fail(f"{name}: sheets {wb.sheetnames}, expected {SHEETS[lang]}")
+    sheets = list(SHEETS[lang])
+    if "sensitivity" in js:
+        sheets.insert(4, UNCERTAINTY[lang][0])
+    if wb.sheetnames != sheets:
+        fail(f"{name}: sheets {wb.sheetnames}, expected {sheets}")
         return
+    if "uncertainty" in js:
+        check_uncertainty(name, lang, wb, js)
     ws = wb[SHEETS[lang][0]]
     targets = [(a["id"], a) for a in js["actors"]]
     targets += [("fiscal", js["totals"]["fiscal"]), ("society", js["totals"]["society"])]
@@ -197,7 +221,7 @@ def main():
     wb["Antaganden"][rate_cell] = 0.05
     wb.save(os.path.join(tmp, "rate.xlsx"))
     text = open(scen, encoding="utf-8").read()
-    text = re.sub(r"(?m)^discount_rate = .*$", "discount_rate = 0.05", text)
+    text = re.sub(r"(?m)^discount_rate = .*$", "discount_rate = 0.05", text, count=1)
     text = text.replace("profiles = ../templates/", "profiles = " +
                         os.path.abspath("templates") + "/")
     with open(os.path.join(tmp, "rate.ini"), "w", encoding="utf-8") as fh:
