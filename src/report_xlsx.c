@@ -244,7 +244,9 @@ static const xtexts xsv = {
                    "livskvalitet och, om ingen sådan aktör finns, produktionsvärde;",
                    "– effekter efter kalkylperioden;",
                    "– undanträngning: att andra arbetssökande kan få arbete senare;",
-                   "– osäkerhet: talen är punktskattningar av antagandena i scenariofilen.",
+                   "– osäkerhet: talen är punktskattningar av antagandena i scenariofilen; "
+                   "bladet Osäkerhet (när scenariot har [uncertainty]-avsnitt) visar hur "
+                   "mycket de kan variera.",
                    "Alla summor, nettonuvärden och kumulativa rader är formler: ändra räntan "
                    "på bladet Antaganden och räkna om, så ändras nuvärdena.",
                    NULL},
@@ -422,7 +424,8 @@ static const xtexts xen = {
                    "– effects after the horizon;",
                    "– displacement: other jobseekers may find work later;",
                    "– uncertainty: the figures are point estimates of the scenario's "
-                   "assumptions.",
+                   "assumptions; the Uncertainty sheet (when the scenario has [uncertainty] "
+                   "sections) shows how much they can vary.",
                    "Every total, NPV and cumulative row is a formula: change the rate on the "
                    "Assumptions sheet and recalculate, and the present values change.",
                    NULL},
