@@ -731,3 +731,35 @@ Test(format, round_trips)
 	formats_as("triangular(1, 2, 5)", 0, "triangular(1, 2, 5)");
 	formats_as("pert(1e3, 2.5e3, 4e3)", 0, "pert(1000, 2500, 4000)");
 }
+
+/* Bugs the first review found, each guarded here. */
+Test(distributions, percent_of_a_negative_amount)
+{
+	/* kommun.kommunalskatt = -62782 (a revenue): ±20% is uniform from
+	 * -62782 * 1.2 = -75338.4 to -62782 * 0.8 = -50225.6 */
+	dist d;
+	char why[300];
+	cr_assert(dist_parse("±20%", -62782, &d, why, sizeof why), "%s", why);
+	cr_assert_float_eq(d.lo, -75338.4, 1e-9);
+	cr_assert_float_eq(d.hi, -50225.6, 1e-9);
+	cr_assert_float_eq(dist_mean(&d), -62782, 1e-9);
+}
+
+Test(distributions, trailing_junk_is_quoted)
+{
+	dist d;
+	char why[300];
+	cr_assert_not(dist_parse("beta(1,2)x", 0, &d, why, sizeof why));
+	cr_assert(strstr(why, "got 'x'") != NULL, "%s", why);
+}
+
+Test(distributions, overflowing_parameters_are_refused)
+{
+	/* mean^2 = 1e400 overflows: shape would be inf/inf = NaN */
+	dist d;
+	char why[300];
+	cr_assert_not(dist_parse("gamma(1e200, 1e199)", 0, &d, why, sizeof why));
+	cr_assert_not(dist_parse("lognormal(1e-200, 1)", 0, &d, why, sizeof why));
+	cr_assert_not(dist_parse("+20%", 100, &d, why, sizeof why)); /* no ± */
+	cr_assert(dist_parse("±20% ", 100, &d, why, sizeof why), "%s", why);
+}
