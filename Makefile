@@ -42,7 +42,7 @@ export PYTHON
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run
+FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty
 FUZZ_CFLAGS  := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -Iinclude $(PKG_CFLAGS)

@@ -22,8 +22,8 @@ seed() { # target: fill its corpus directory from the repository's files
 			case $f in *.profile.ini) continue ;; esac
 			[ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr / _)"
 		done ;;
-	fuzz_run)
-		for f in scenarios/*.ini tests/e2e/*.ini tests/cases/bad/*.ini; do
+	fuzz_run | fuzz_uncertainty)
+		for f in scenarios/*.ini tests/e2e/*.ini tests/cases/*/*.ini tests/uncertainty/*.ini; do
 			case $f in *.profile.ini) continue ;; esac
 			p=$(sed -n 's/^profiles *= *//p' "$f" | head -n 1)
 			[ -n "$p" ] && [ -f "$(dirname "$f")/$p" ] || continue
@@ -34,7 +34,7 @@ seed() { # target: fill its corpus directory from the repository's files
 	esac
 }
 status=0
-for t in fuzz_profile fuzz_scenario fuzz_run; do
+for t in fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty; do
 	seed "$t"
 	echo "== $t for $seconds s"
 	if ! "$out/$t" -max_total_time="$seconds" -dict=fuzz/samkalk.dict -timeout=10 \

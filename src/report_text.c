@@ -256,7 +256,7 @@ static const unc_texts unc_sv = {
         .p95 = "P95",
         .chance = "Chans > 0",
         .evpi = "EVPI",
-        .notes = "P5/P95: 5 %% av dragningarna ger lägre/högre nettonuvärde. Chans > 0: andelen "
+        .notes = "P5/P95: 5 % av dragningarna ger lägre/högre nettonuvärde. Chans > 0: andelen "
                  "dragningar med positivt nettonuvärde.\nEVPI: vad säker kunskap om de osäkra "
                  "antagandena vore värd för beslutet att satsa eller inte (kronor).\n",
         .paid_title = "Återbetald, andel dragningar (%s):",
@@ -281,7 +281,7 @@ static const unc_texts unc_en = {
         .p95 = "P95",
         .chance = "Chance > 0",
         .evpi = "EVPI",
-        .notes = "P5/P95: 5%% of the draws give a lower/higher NPV. Chance > 0: the share of "
+        .notes = "P5/P95: 5% of the draws give a lower/higher NPV. Chance > 0: the share of "
                  "draws with a positive NPV.\nEVPI: what certain knowledge of the uncertain "
                  "inputs would be worth to the decision to fund or not (kronor).\n",
         .paid_title = "Paid back, share of draws (%s):",
@@ -358,7 +358,7 @@ static void uncertainty_text(const calc *c, const texts *x, lang l, FILE *out)
 			            true);
 			fputc('\n', out);
 		}
-		fprintf(out, y->notes);
+		fputs(y->notes, out);
 		const unc_stats *fi = &u->stats[TARGET_FISCAL(na)];
 		fprintf(out, y->paid_title, x->fiscal);
 		for (int t = 0; t < s->years; t++)
