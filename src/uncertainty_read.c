@@ -556,7 +556,9 @@ static void read_run(reader *R, size_t sec)
 static void read_section(reader *R, size_t sec, bool is_dist)
 {
 	const ini_doc *doc = R->doc;
-	const char *x = doc->sections[sec].name + 12;
+	/* "[sensitivity X]": X after the space; "[sensitivity]" has none */
+	const char *name = doc->sections[sec].name;
+	const char *x = strlen(name) > 12 ? name + 12 : "";
 	if (!*x || R->u->n == UNC_MAX_INPUTS) {
 		if (!*x)
 			diag_add(R->d, doc->path, doc->sections[sec].line, NULL,
