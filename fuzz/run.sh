@@ -4,6 +4,7 @@
 # fuzz/samkalk.dict. A crash stops with the input in build/fuzz/artifacts/;
 # fix it and add the input to tests/cases/bad/ as a regression case.
 # Usage (from the repository root, after `make fuzz-build`): sh fuzz/run.sh N
+# (TARGETS="fuzz_run fuzz_uncertainty" sh fuzz/run.sh N runs only those)
 set -eu
 seconds=${1:-60}
 out=build/fuzz
@@ -34,7 +35,7 @@ seed() { # target: fill its corpus directory from the repository's files
 	esac
 }
 status=0
-for t in fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty; do
+for t in ${TARGETS:-fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty}; do
 	seed "$t"
 	echo "== $t for $seconds s"
 	if ! "$out/$t" -max_total_time="$seconds" -dict=fuzz/samkalk.dict -timeout=10 \
