@@ -38,7 +38,7 @@ PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 export PYTHON
 
 .PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
-        fuzz fuzz-build install limits faults valgrind alloc
+        fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
@@ -86,13 +86,14 @@ run: deps
 	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
 test: deps
-	@$(MAKE) -s --no-print-directory all unit cases limits faults alloc e2e valgrind format-check
+	@$(MAKE) -s --no-print-directory all unit cases uncertainty limits faults alloc e2e valgrind \
+	  format-check
 	@$(MAKE) --no-print-directory sanitize
 
 sanitize:
 	@echo "== the same tests under -fsanitize=address,undefined"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases e2e
+	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases uncertainty e2e
 
 format-check:
 	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c \
@@ -125,6 +126,11 @@ faults: $(BUILD)/samkalk
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk
 	@sh tests/run_cli.sh $(BUILD)/samkalk
+
+# SPEC §6: the same seed on 1, 2 and 7 threads, tornado ends against plain
+# runs, Monte Carlo statistics against the draws CSV, a draw above 1
+uncertainty: $(BUILD)/samkalk
+	@sh tests/run_uncertainty.sh $(BUILD)/samkalk
 
 e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk

@@ -349,7 +349,8 @@ static int run_uncertainty(calc *c, const run_args *a, outfile *draws)
 	if (!a->quiet && isatty(STDERR_FILENO))
 		o.progress = progress;
 	sk_status st = SK_OK;
-	if (a->draws_csv && a->draws != 0) {
+	long n_draws = a->draws >= 0 ? a->draws : c->s->unc->draws;
+	if (a->draws_csv && n_draws > 0 && c->s->unc->any_dist) {
 		if ((st = outfile_open(draws, a->draws_csv)) != SK_OK) {
 			fprintf(stderr, "samkalk: %s\n", draws->why);
 			return sk_exit_code(st);

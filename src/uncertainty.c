@@ -263,16 +263,23 @@ static sk_status rebuild(work *w, scenario_bad_row *bad)
 static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
                                             "after the intervention"};
 
-/* The first varying input of the row bad points at, for the message. */
+/* The drawn input of the row bad points at, for the message: one of the
+ * row's own set first, then one of [baseline] that the set takes. */
 static size_t row_input(const unc_spec *u, const scenario_bad_row *bad)
 {
-	for (size_t i = 0; i < u->n; i++) {
-		const unc_input *in = &u->v[i];
-		bool row = in->kind == UNC_ROW ||
-		           (in->kind == UNC_TRANSITION && in->from == bad->from);
-		if (row && in->from == bad->from && (in->set == TR_BASELINE || in->set == bad->set))
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < u->n; i++) {
+			const unc_input *in = &u->v[i];
+			bool row = (in->kind == UNC_ROW || in->kind == UNC_TRANSITION) &&
+			           in->from == bad->from && in->has_dist &&
+			           in->set == (pass ? TR_BASELINE : bad->set) &&
+			           (in->who == FOR_ALL || in->who == FOR_WOMEN + bad->sex);
+			if (row)
+				return i;
+		}
+	for (size_t i = 0; i < u->n; i++)
+		if (u->v[i].has_dist)
 			return i;
-	}
 	return 0;
 }
 

@@ -443,11 +443,6 @@ static void range_words(const unc_input *in, char *buf, size_t len)
 		snprintf(buf, len,
 		         "0 and above, which gamma, lognormal, uniform, triangular, pert and ±P%% "
 		         "keep");
-	else if (in->min >= 0)
-		snprintf(buf, len,
-		         "%.10g..%.10g, which gamma and lognormal (above 0), uniform, triangular, "
-		         "pert and ±P%% keep",
-		         in->min, in->max);
 	else
 		snprintf(buf, len, "%.10g..%.10g, which uniform, triangular, pert and ±P%% keep",
 		         in->min, in->max);
@@ -594,6 +589,12 @@ static void read_section(reader *R, size_t sec, bool is_dist)
 		if (!to) {
 			to = &R->u->v[R->u->n++];
 			*to = in;
+		} else if (is_dist ? to->has_dist : to->has_range) {
+			diag_add(R->d, doc->path, e->line, e->key,
+			         "duplicate input in [%s], first at line %d: expected each input "
+			         "once",
+			         doc->sections[sec].name, is_dist ? to->dist_line : to->range_line);
+			continue;
 		}
 		if (is_dist)
 			read_distribution(R, e, to);
