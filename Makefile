@@ -30,7 +30,7 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build, and (second list) for the tests only.
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
-              libreoffice-calc-nogui poppler-utils valgrind
+              libreoffice-calc-nogui poppler-utils valgrind python3-numpy time
 
 EXAMPLE := scenarios/unga-vuxna.ini
 # Debian's python3, which has the Debian packages the tests use (openpyxl).
@@ -143,6 +143,7 @@ update-expected: $(BUILD)/samkalk
 bench: $(BUILD)/samkalk
 	@sh bench/run.sh $(BUILD)/samkalk
 	@sh bench/xlsx.sh $(BUILD)/samkalk
+	@sh bench/mc.sh $(BUILD)/samkalk
 
 $(BUILD)/fuzz/%: fuzz/%.c $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/fuzz

@@ -185,13 +185,16 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 	double *occ0 = flows_occupancy(f, arm, sex, 0, 0);
 	memset(occ0, 0, (size_t)T * n * sizeof *occ0);
 	gsl_vector *x = f->x, *y = f->y;
-	for (int i = 0; i < m->intakes; i++) {
-		/* x_i = size * w_g * d, entering at the start of year i+1 */
+	/* Every intake moves by the same matrices in its own k-th year, so
+	 * intake i's occupancy in year t is the first intake's in year t - i:
+	 * one intake is projected, and the others are its shifted copies. */
+	{
+		/* x_1 = size * w_g * d, entering at the start of year 1 */
 		double scale = m->size * m->share[sex];
 		for (size_t s = 0; s < n; s++)
 			x->data[s] = m->start[sex]->data[s] * scale;
-		for (int t = i; t < T; t++) {
-			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t - i);
+		for (int t = 0; t < T; t++) {
+			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t);
 			if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
 				return SK_ENUMERIC;
 			double *occ = occ0 + (size_t)t * n;
@@ -208,6 +211,16 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 			gsl_vector *swap = x; /* x_{t+1} becomes x */
 			x = y;
 			y = swap;
+		}
+	}
+	/* from the last year down, so that the years summed are still the
+	 * first intake's own */
+	for (int t = T - 1; t > 0; t--) {
+		double *occ = occ0 + (size_t)t * n;
+		for (int i = 1; i < m->intakes && i <= t; i++) {
+			const double *earlier = occ0 + (size_t)(t - i) * n;
+			for (size_t s = 0; s < n; s++)
+				occ[s] += earlier[s];
 		}
 	}
 	/* costs of every year at once: occupancy (T x n) times unit costs

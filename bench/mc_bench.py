@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""mc_bench.py -- the Monte Carlo benchmark (run it as `sh bench/mc.sh`).
+
+Draws per second of `samkalk run FILE --draws N --threads T --quiet`
+(wall-clock of the whole process: reading the files, the base run, the
+tornado and the statistics included, nothing subtracted) for 10 000 and
+1 000 000 draws at 1 and 2 threads, against the NumPy baseline
+bench/mc_numpy.py measured in the same run the same way, and samkalk's
+peak memory (/usr/bin/time %M) for 1 000 000 draws. Before timing, the
+baseline's model is checked against samkalk (mc_numpy.py --check). Ends
+with a Markdown table and whether the project's targets are met.
+
+    mc_bench.py [SAMKALK] [--quick]
+
+--quick: 10 000 draws only (no 1 000 000-draw runs), for a smoke test.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import mc_numpy  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+PY = sys.executable
+WORKLOADS = [  # name, file, repetitions at 10 000 and at 1 000 000 draws
+    ("unga-vuxna", "scenarios/unga-vuxna.ini", 7, 3),
+    ("heavy", "bench/heavy.ini", 5, 1),
+]
+SMALL, LARGE = 10_000, 1_000_000
+BATCH = 2500  # NumPy draws per batch: the fastest of 1000..20000 here (bench/README.md)
+
+# the project's targets
+T_RATE, T_SPEEDUP, T_MEM_MB, T_NUMPY = 300_000, 1.8, 200, 3.0
+
+
+def wall(cmd, mem=False):
+    """Seconds of wall-clock for one run of cmd (and its peak RSS in kB)."""
+    peak = None
+    if mem:
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as f:
+            t0 = time.perf_counter()
+            r = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            dt = time.perf_counter() - t0
+            peak = int(f.read().strip().splitlines()[-1])
+    else:
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        dt = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"mc_bench: {' '.join(cmd)} exited {r.returncode}:\n{r.stderr}")
+    return dt, peak, r.stdout
+
+
+def machine():
+    model = "?"
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({model}), {mem:.0f} GiB, {platform.system()} " \
+           f"{platform.release()}"
+
+
+def busy():
+    """Other processes using the CPU now (they distort every figure)."""
+    out = subprocess.run(["ps", "-eo", "pcpu=,pid=,comm="], capture_output=True,
+                         text=True).stdout
+    me = {os.getpid(), os.getppid()}
+    rows = []
+    for line in out.splitlines():
+        p = line.split(None, 2)
+        if len(p) == 3 and float(p[0]) >= 20 and int(p[1]) not in me:
+            rows.append(f"{p[2]} ({p[0]} %)")
+    return rows
+
+
+def fmt(x):
+    return f"{x:,.0f}".replace(",", " ")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("samkalk", nargs="?", default="build/samkalk")
+    ap.add_argument("--quick", action="store_true", help="10 000 draws only")
+    a = ap.parse_args()
+    sk = a.samkalk
+    started = time.perf_counter()
+    rev = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
+                         text=True).stdout.strip() or "?"
+    print(f"date: {datetime.date.today()}  machine: {machine()}")
+    print(f"samkalk: {sk} ({rev}); NumPy {np.__version__} on Python "
+          f"{platform.python_version()} ({PY}), {BATCH} draws per batch")
+    load = os.getloadavg()[0]
+    others = busy()
+    print(f"load average (1 min) before: {load:.2f}"
+          + (f"; busy now: {', '.join(others)}" if others else ""))
+    if load > 0.5 or others:
+        print("WARNING: the machine is not idle; the timings below are disturbed "
+              "(the 2-thread figures most)")
+
+    # ---------------------------------------------------------------- checks
+    print("\n== checks")
+    r = subprocess.run([sk, "check", "bench/heavy.ini"], capture_output=True, text=True)
+    print("  " + (r.stdout.strip() or r.stderr.strip()))
+    ok = r.returncode == 0
+    for name, path, _, _ in WORKLOADS:
+        m = mc_numpy.Model(path)
+        print(f"  {name} ({path}): {len(m.inputs)} sampled inputs, {len(m.states)} states, "
+              f"{len(m.actors)} actors, {m.T} years, {m.K} intake{'s' * (m.K > 1)}")
+        ok &= mc_numpy.check(m, sk, say=lambda s: print("  " + s))
+    if not ok:
+        sys.exit("mc_bench: a check failed: the baseline does not compute samkalk's model")
+
+    # ---------------------------------------------------------------- timing
+    sizes = [SMALL] if a.quick else [SMALL, LARGE]
+    rows = []
+    for name, path, rep_small, rep_large in WORKLOADS:
+        for draws in sizes:
+            reps = rep_small if draws == SMALL else rep_large
+            big = draws == LARGE
+            row = {"workload": name, "draws": draws, "reps": reps}
+            print(f"\n== {name}, {draws:,} draws, {reps} run{'s' * (reps > 1)} each "
+                  "(median)".replace(",", " "))
+            for threads in (1, 2):
+                cmd = [sk, "run", path, "--draws", str(draws), "--threads", str(threads),
+                       "--quiet"]
+                times, peaks = [], []
+                for _ in range(reps):
+                    dt, peak, _ = wall(cmd, mem=big)
+                    times.append(dt)
+                    peaks.append(peak)
+                t = statistics.median(times)
+                row[f"sk{threads}"] = draws / t
+                if big:
+                    row[f"mem{threads}"] = max(peaks) / 1024
+                print(f"  samkalk --threads {threads}: {t:8.3f} s  {fmt(draws / t):>9} draws/s"
+                      + (f"  peak {max(peaks) / 1024:.1f} MB" if big else ""))
+            # the NumPy baseline, as a whole process too (Python and NumPy start-up in)
+            cmd = [PY, os.path.join(HERE, "mc_numpy.py"), path, "--draws", str(draws),
+                   "--batch", str(BATCH), "--quiet", "--result"]
+            np_reps = 3 if draws == SMALL else 1
+            times, inner, peaks = [], [], []
+            for _ in range(np_reps):
+                dt, peak, out = wall(cmd, mem=big)
+                res = json.loads(out.split("RESULT ", 1)[1])
+                times.append(dt)
+                inner.append(res["seconds"])
+                peaks.append(peak)
+            t, ti = statistics.median(times), statistics.median(inner)
+            row["np"], row["np_inner"] = draws / t, draws / ti
+            row["np_mem"] = max(peaks) / 1024 if big else None
+            print(f"  NumPy process:      {t:8.3f} s  {fmt(draws / t):>9} draws/s"
+                  f"  (in-process {ti:.3f} s, {fmt(draws / ti)} draws/s)"
+                  + (f"  peak {max(peaks) / 1024:.1f} MB" if big else ""))
+            if draws == SMALL:  # the shortcut over intakes, for information
+                cmd2 = cmd + ["--intakes", "shifted"]
+                inner2 = [json.loads(wall(cmd2)[2].split("RESULT ", 1)[1])["seconds"]
+                          for _ in range(np_reps)]
+                row["np_shift"] = draws / statistics.median(inner2)
+                print(f"  NumPy --intakes shifted, in-process: {fmt(row['np_shift'])} draws/s")
+            rows.append(row)
+
+    # ----------------------------------------------------------------- table
+    print("\n== results (draws per second, wall-clock of the whole process, median)\n")
+    print("| workload | draws | samkalk 1 thread | samkalk 2 threads | 2 threads / 1 "
+          "| NumPy | samkalk 1 thread / NumPy | samkalk 2 threads / NumPy "
+          "| samkalk peak memory (1 / 2 threads) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        mem = (f"{r['mem1']:.1f} / {r['mem2']:.1f} MB" if "mem1" in r else "")
+        print(f"| {r['workload']} | {fmt(r['draws'])} | {fmt(r['sk1'])} | {fmt(r['sk2'])} "
+              f"| {r['sk2'] / r['sk1']:.2f} | {fmt(r['np'])} | {r['sk1'] / r['np']:.1f} "
+              f"| {r['sk2'] / r['np']:.1f} | {mem} |")
+    print("\nNumPy in detail (draws per second; in-process = sampling, model and statistics, "
+          "without Python's start-up and reading):\n")
+    print("| workload | draws | NumPy process | NumPy in-process | samkalk 1 thread / "
+          "in-process | NumPy --intakes shifted, in-process | NumPy peak memory |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        sh = fmt(r["np_shift"]) if "np_shift" in r else ""
+        mem = f"{r['np_mem']:.0f} MB" if r.get("np_mem") else ""
+        print(f"| {r['workload']} | {fmt(r['draws'])} | {fmt(r['np'])} | {fmt(r['np_inner'])} "
+              f"| {r['sk1'] / r['np_inner']:.1f} | {sh} | {mem} |")
+
+    # --------------------------------------------------------------- targets
+    print("\n== targets")
+
+    def verdict(good, text):
+        print(f"  {'met   ' if good else 'MISSED'} {text}")
+        return good
+
+    allmet = True
+    for r in rows:
+        d = fmt(r["draws"])
+        if r["workload"] == "unga-vuxna":
+            allmet &= verdict(r["sk1"] >= T_RATE, f"unga-vuxna, {d} draws, 1 thread: "
+                              f"{fmt(r['sk1'])} draws/s (at least {fmt(T_RATE)})")
+            allmet &= verdict(r["sk2"] >= T_SPEEDUP * r["sk1"], f"unga-vuxna, {d} draws, "
+                              f"2 threads: {r['sk2'] / r['sk1']:.2f} x 1 thread "
+                              f"(at least {T_SPEEDUP})")
+        if "mem1" in r:
+            m = max(r["mem1"], r["mem2"])
+            allmet &= verdict(m < T_MEM_MB, f"{r['workload']}, {d} draws: peak {m:.1f} MB "
+                              f"(under {T_MEM_MB} MB)")
+        allmet &= verdict(r["sk1"] >= T_NUMPY * r["np"], f"{r['workload']}, {d} draws: samkalk "
+                          f"(1 thread) {r['sk1'] / r['np']:.1f} x NumPy (at least {T_NUMPY})")
+    print(f"\nall targets met: {'yes' if allmet else 'no'}; "
+          f"benchmark took {time.perf_counter() - started:.0f} s")
+    load = os.getloadavg()[0]
+    if load > 2.5:
+        print(f"WARNING: load average {load:.2f} at the end: other processes ran meanwhile")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
