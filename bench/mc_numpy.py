@@ -333,7 +333,6 @@ class Model:
 
     def locate(self, x, key, value):
         what = f"[uncertainty {x}] {key}"
-        n = len(self.states)
         if x in TR_SECTIONS:
             ab = arrow(key, self.states, what)
             if ab not in self.tr[x]:
