@@ -32,6 +32,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no bench/__pycache__
 import mc_numpy  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -49,22 +50,28 @@ T_RATE, T_SPEEDUP, T_MEM_MB, T_NUMPY = 300_000, 1.8, 200, 3.0
 
 
 def wall(cmd, mem=False):
-    """Seconds of wall-clock for one run of cmd (and its peak RSS in kB)."""
+    """One run of cmd: (wall-clock seconds, peak RSS in kB from /usr/bin/time
+    -f %M when mem, its standard output, CPU seconds). The CPU seconds
+    (user + system of the process and its threads, from wait4) show whether
+    the run had its cores to itself: for one thread they equal the wall-clock
+    on an idle machine."""
     peak = None
-    if mem:
-        with tempfile.NamedTemporaryFile("r", suffix=".time") as f:
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as f:
+        full = (["/usr/bin/time", "-f", "%M", "-o", f.name] if mem else []) + cmd
+        with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             t0 = time.perf_counter()
-            r = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            p = subprocess.Popen(full, stdout=out, stderr=err, text=True)
+            _, status, ru = os.wait4(p.pid, 0)
             dt = time.perf_counter() - t0
+            p.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read(), err.read()
+        if mem and p.returncode == 0:
             peak = int(f.read().strip().splitlines()[-1])
-    else:
-        t0 = time.perf_counter()
-        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        dt = time.perf_counter() - t0
-    if r.returncode != 0:
-        sys.exit(f"mc_bench: {' '.join(cmd)} exited {r.returncode}:\n{r.stderr}")
-    return dt, peak, r.stdout
+    if p.returncode != 0:
+        sys.exit(f"mc_bench: {' '.join(cmd)} exited {p.returncode}:\n{stderr}")
+    return dt, peak, stdout, ru.ru_utime + ru.ru_stime
 
 
 def machine():
@@ -80,17 +87,16 @@ def machine():
            f"{platform.release()}"
 
 
-def busy():
-    """Other processes using the CPU now (they distort every figure)."""
-    out = subprocess.run(["ps", "-eo", "pcpu=,pid=,comm="], capture_output=True,
-                         text=True).stdout
-    me = {os.getpid(), os.getppid()}
-    rows = []
-    for line in out.splitlines():
-        p = line.split(None, 2)
-        if len(p) == 3 and float(p[0]) >= 20 and int(p[1]) not in me:
-            rows.append(f"{p[2]} ({p[0]} %)")
-    return rows
+def busy(seconds=1.0):
+    """Percent of both cores that other processes used over the next seconds."""
+    def sample():
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return sum(v), v[3] + v[4]  # all, idle + iowait
+    t0, i0 = sample()
+    time.sleep(seconds)
+    t1, i1 = sample()
+    return 100 * (1 - (i1 - i0) / max(t1 - t0, 1))
 
 
 def fmt(x):
@@ -113,11 +119,9 @@ def main():
     print(f"samkalk: {sk} (built {built}, sha256 {digest}; work tree {rev})")
     print(f"NumPy {np.__version__} on Python {platform.python_version()} ({PY}), "
           f"{BATCH} draws per batch")
-    load = os.getloadavg()[0]
-    others = busy()
-    print(f"load average (1 min) before: {load:.2f}"
-          + (f"; busy now: {', '.join(others)}" if others else ""))
-    if load > 0.5 or others:
+    used = busy()
+    print(f"CPU used by other processes just before: {used:.0f} %")
+    if used > 10:
         print("WARNING: the machine is not idle; the timings below are disturbed "
               "(the 2-thread figures most)")
 
@@ -136,7 +140,7 @@ def main():
 
     # ---------------------------------------------------------------- timing
     sizes = [SMALL] if a.quick else [SMALL, LARGE]
-    rows, best = [], {}
+    rows, best, disturbed = [], {}, []
     for name, path, rep_small, rep_large in WORKLOADS:
         for draws in sizes:
             reps = rep_small if draws == SMALL else rep_large
@@ -147,17 +151,21 @@ def main():
             for threads in (1, 2):
                 cmd = [sk, "run", path, "--draws", str(draws), "--threads", str(threads),
                        "--quiet"]
-                times, peaks = [], []
+                times, peaks, cores = [], [], []
                 for _ in range(reps):
-                    dt, peak, _ = wall(cmd, mem=big)
+                    dt, peak, _, cpu = wall(cmd, mem=big)
                     times.append(dt)
                     peaks.append(peak)
+                    cores.append(cpu / dt)
+                    if threads == 1 and dt > 1.15 * cpu + 0.002:
+                        disturbed.append(f"{name} {draws} --threads 1")
                 t = statistics.median(times)
                 row[f"sk{threads}"] = draws / t
                 if big:
                     row[f"mem{threads}"] = max(peaks) / 1024
                 print(f"  samkalk --threads {threads}: {t:8.3f} s  {fmt(draws / t):>9} draws/s"
-                      + (f"  peak {max(peaks) / 1024:.1f} MB" if big else ""))
+                      f"  (CPU {statistics.median(cores):.2f} x wall-clock)"
+                      + (f"  peak {max(peaks) / 1024:.1f} MiB" if big else ""))
             # The NumPy baseline, as a whole process too (Python's and NumPy's
             # start-up in). Both ways over intakes are timed at 10 000 draws;
             # the faster is the baseline, at 1 000 000 draws as well.
@@ -167,7 +175,9 @@ def main():
                        "--batch", str(BATCH), "--intakes", mode, "--quiet", "--result"]
                 times, inner, peaks = [], [], []
                 for _ in range(np_reps):
-                    dt, peak, out = wall(cmd, mem=big)
+                    dt, peak, out, cpu = wall(cmd, mem=big)
+                    if dt > 1.15 * cpu + 0.002:
+                        disturbed.append(f"{name} {draws} NumPy {mode}")
                     times.append(dt)
                     inner.append(json.loads(out.split("RESULT ", 1)[1])["seconds"])
                     peaks.append(peak)
@@ -176,7 +186,7 @@ def main():
                              "np_mem": max(peaks) / 1024 if big else None}
                 print(f"  NumPy --intakes {mode:7}: {t:8.3f} s  {fmt(draws / t):>9} draws/s"
                       f"  (in-process {ti:.3f} s, {fmt(draws / ti)} draws/s)"
-                      + (f"  peak {max(peaks) / 1024:.1f} MB" if big else ""))
+                      + (f"  peak {max(peaks) / 1024:.1f} MiB" if big else ""))
             if draws == SMALL:
                 best[name] = max(("each", "shifted"), key=lambda k: row[k]["np_inner"])
             row["mode"] = best[name]
@@ -190,7 +200,7 @@ def main():
           "| samkalk peak memory (1 / 2 threads) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
-        mem = (f"{r['mem1']:.1f} / {r['mem2']:.1f} MB" if "mem1" in r else "")
+        mem = (f"{r['mem1']:.1f} / {r['mem2']:.1f} MiB" if "mem1" in r else "")
         print(f"| {r['workload']} | {fmt(r['draws'])} | {fmt(r['sk1'])} | {fmt(r['sk2'])} "
               f"| {r['sk2'] / r['sk1']:.2f} | {fmt(r['np'])} | {r['sk1'] / r['np']:.1f} "
               f"| {r['sk2'] / r['np']:.1f} | {mem} |")
@@ -203,7 +213,7 @@ def main():
     for r in rows:
         each = fmt(r["each"]["np_inner"]) if "each" in r else ""
         shifted = fmt(r["shifted"]["np_inner"]) if "shifted" in r else ""
-        mem = f"{r['np_mem']:.0f} MB" if r.get("np_mem") else ""
+        mem = f"{r['np_mem']:.0f} MiB" if r.get("np_mem") else ""
         print(f"| {r['workload']} | {fmt(r['draws'])} | {r['mode']} | {fmt(r['np'])} "
               f"| {fmt(r['np_inner'])} | {r['sk1'] / r['np_inner']:.1f} | {each} | {shifted} "
               f"| {mem} |")
@@ -226,15 +236,16 @@ def main():
                               f"(at least {T_SPEEDUP})")
         if "mem1" in r:
             m = max(r["mem1"], r["mem2"])
-            allmet &= verdict(m < T_MEM_MB, f"{r['workload']}, {d} draws: peak {m:.1f} MB "
-                              f"(under {T_MEM_MB} MB)")
+            allmet &= verdict(m * 2**20 < T_MEM_MB * 1e6, f"{r['workload']}, {d} draws: peak "
+                              f"{m:.1f} MiB (under {T_MEM_MB} MB)")
         allmet &= verdict(r["sk1"] >= T_NUMPY * r["np"], f"{r['workload']}, {d} draws: samkalk "
                           f"(1 thread) {r['sk1'] / r['np']:.1f} x NumPy (at least {T_NUMPY})")
     print(f"\nall targets met: {'yes' if allmet else 'no'}; "
           f"benchmark took {time.perf_counter() - started:.0f} s")
-    load = os.getloadavg()[0]
-    if load > 2.5:
-        print(f"WARNING: load average {load:.2f} at the end: other processes ran meanwhile")
+    if disturbed:
+        print(f"WARNING: {len(disturbed)} single-threaded run(s) took over 1.15 x their CPU "
+              f"time, so other processes took the core: {', '.join(sorted(set(disturbed)))}; "
+              "run again on an idle machine")
     return 0
 
 
