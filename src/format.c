@@ -128,3 +128,11 @@ void format_csv_field(FILE *out, const char *s)
 	if (quote)
 		fputc('"', out);
 }
+
+char *format_percent(char *buf, size_t n, double share, lang l)
+{
+	char d[32];
+	snprintf(buf, n, l == LANG_SV ? "%s %%" : "%s%%",
+	         format_decimal(d, sizeof d, 100 * share, 0, l, false));
+	return buf;
+}

@@ -600,3 +600,13 @@ void inifile_entries(const ini_doc *doc, size_t s, size_t *first, size_t *end)
 		*end = i + 1;
 	}
 }
+
+const ini_entry *inifile_find_entry(const ini_doc *doc, const char *section, const char *key)
+{
+	size_t first, end;
+	inifile_entries(doc, inifile_find_section(doc, section), &first, &end);
+	for (size_t i = first; i < end; i++)
+		if (strcmp(doc->entries[i].key, key) == 0)
+			return &doc->entries[i];
+	return NULL;
+}

@@ -306,14 +306,6 @@ static char *input_value(char *buf, size_t n, double v, lang l)
 	return format_decimal(buf, n, v, fabs(v) >= 1 ? 2 : 3, l, false);
 }
 
-static char *percent(char *buf, size_t n, double share, lang l)
-{
-	char d[32];
-	snprintf(buf, n, l == LANG_SV ? "%s %%" : "%s%%",
-	         format_decimal(d, sizeof d, 100 * share, 0, l, false));
-	return buf;
-}
-
 #define TORNADO_ROWS 10
 
 static void uncertainty_text(const calc *c, const texts *x, lang l, FILE *out)
@@ -352,7 +344,8 @@ static void uncertainty_text(const calc *c, const texts *x, lang l, FILE *out)
 				            widths[k], true);
 			bool flat = st->mean == 0 && st->p5 == 0 && st->p95 == 0; /* no money */
 			format_cell(out,
-			            flat ? "\xe2\x80\x93" : percent(a, sizeof a, st->p_positive, l),
+			            flat ? "\xe2\x80\x93"
+			                 : format_percent(a, sizeof a, st->p_positive, l),
 			            widths[4], true);
 			format_cell(out, format_amount(a, sizeof a, st->evpi, l, false), widths[5],
 			            true);
@@ -364,11 +357,11 @@ static void uncertainty_text(const calc *c, const texts *x, lang l, FILE *out)
 		for (int t = 0; t < s->years; t++)
 			if (fi->paid[t] > 0)
 				fprintf(out, " %d %s,", s->start_year + t,
-				        percent(a, sizeof a, (double)fi->paid[t] / (double)u->draws,
-				                l));
+				        format_percent(a, sizeof a,
+				                       (double)fi->paid[t] / (double)u->draws, l));
 		snprintf(line, sizeof line, y->not_within, s->years);
 		fprintf(out, " %s %s.\n", line,
-		        percent(a, sizeof a, (double)fi->never / (double)u->draws, l));
+		        format_percent(a, sizeof a, (double)fi->never / (double)u->draws, l));
 	}
 	if (u->n_tornado == 0)
 		return;

@@ -517,22 +517,13 @@ static void where(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const in
 }
 
 /* The entry of key in section of doc, or NULL. */
-static const ini_entry *entry_of(const ini_doc *doc, const char *section, const char *key)
-{
-	size_t s = inifile_find_section(doc, section), first, end;
-	inifile_entries(doc, s, &first, &end);
-	for (size_t i = first; i < end; i++)
-		if (strcmp(doc->entries[i].key, key) == 0)
-			return &doc->entries[i];
-	return NULL;
-}
 
 /* Source and file:line of a scenario input: the comment written above it
  * (or after it) in the file is its source. */
 static void provenance(book *b, lxw_worksheet *ws, lxw_row_t r, const char *section,
                        const char *key)
 {
-	const ini_entry *e = entry_of(b->s->doc, section, key);
+	const ini_entry *e = inifile_find_entry(b->s->doc, section, key);
 	where(b, ws, r, 3, b->s->doc, e ? e->line : 0);
 	if (e && e->comment) /* last, so long text runs on into empty cells */
 		str(b, ws, r, 4, e->comment, b->fmt.text);
@@ -1320,9 +1311,9 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 		num(b, ws, r, 2, s->start[SEX_MEN][st], b->fmt.pct);
 		const ini_entry *e = NULL;
 		for (int g = 0; g < N_SEX && !e; g++)
-			e = entry_of(doc, sex_section[g], b->p->states[st].id);
+			e = inifile_find_entry(doc, sex_section[g], b->p->states[st].id);
 		if (!e)
-			e = entry_of(doc, "cohort", b->p->states[st].id);
+			e = inifile_find_entry(doc, "cohort", b->p->states[st].id);
 		where(b, ws, r, 4, doc, e ? e->line : 0);
 		if (e && e->comment)
 			str(b, ws, r, 5, e->comment, b->fmt.text);
@@ -1768,14 +1759,6 @@ static const utexts uen = {
         .dist_sd = "Standard deviation",
 };
 
-/* "95 %" / "95%" */
-static void share_words(const book *b, double share, char *buf, size_t n)
-{
-	char d[32];
-	snprintf(buf, n, b->l == LANG_SV ? "%s %%" : "%s%%",
-	         format_decimal(d, sizeof d, 100 * share, 0, b->l, false));
-}
-
 static lxw_row_t unc_stats_table(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r)
 {
 	const unc_results *u = b->c->u;
@@ -1993,7 +1976,7 @@ static void sheet_uncertainty(book *b)
 	if (u->draws > 0) {
 		const unc_stats *st = &u->stats[fi];
 		char share[32], draws[32], mean[64], p5[64], p95[64];
-		share_words(b, st->p_positive, share, sizeof share);
+		format_percent(share, sizeof share, st->p_positive, b->l);
 		format_amount(draws, sizeof draws, (double)u->draws, b->l, false);
 		char sentence[512];
 		snprintf(sentence, sizeof sentence, y->sentence, target_label(b, fi), share, draws,

@@ -58,17 +58,6 @@ typedef struct reader {
 	const char **state_ids;
 } reader;
 
-/* The entry of key in section name of the scenario, or NULL. */
-static const ini_entry *written(const ini_doc *doc, const char *name, const char *key)
-{
-	size_t first, end;
-	inifile_entries(doc, inifile_find_section(doc, name), &first, &end);
-	for (size_t i = first; i < end; i++)
-		if (strcmp(doc->entries[i].key, key) == 0)
-			return &doc->entries[i];
-	return NULL;
-}
-
 static bool not_written(reader *R, const ini_entry *e, const char *x)
 {
 	diag_add(R->d, R->doc->path, e->line, e->key,
@@ -162,7 +151,6 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			}
 		return not_written(R, e, x);
 	}
-	const ini_entry *w = NULL;
 	if (place == 9) { /* outcome */
 		static const char *const keys[] = {"baseline", "intervention", "after", "relapse"};
 		size_t k = 0;
@@ -173,7 +161,8 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			              keys, COUNT(keys));
 			return false;
 		}
-		if (k == COUNT(keys) || !s->outcome_mode || !(w = written(doc, "outcome", key))) {
+		if (k == COUNT(keys) || !s->outcome_mode ||
+		    !inifile_find_entry(doc, "outcome", key)) {
 			if (k < COUNT(keys))
 				return not_written(R, e, x);
 			diag_add(R->d, doc->path, e->line, key,
@@ -218,7 +207,7 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 		if (place == 10 && strcmp(key, "women") == 0) {
 			in->kind = UNC_WOMEN;
 			in->base = s->women;
-			return (w = written(doc, x, key)) ? true : not_written(R, e, x);
+			return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
 		}
 		if (place == 10 && strcmp(key, "intakes") == 0) {
 			diag_add(R->d, doc->path, e->line, key,
@@ -248,7 +237,7 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			if (strncmp(key, stems[k], n) != 0)
 				continue;
 			size_t a = profile_actor_index(p, key + n);
-			if (a == SIZE_MAX || !written(doc, x, key))
+			if (a == SIZE_MAX || !inifile_find_entry(doc, x, key))
 				return not_written(R, e, x);
 			in->kind = kinds[k];
 			in->index = a;
@@ -295,7 +284,7 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			              key, place == 14 ? scen : adj, place == 14 ? 1 : 2);
 			return false;
 		}
-		return written(doc, x, key) ? true : not_written(R, e, x);
+		return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
 	}
 	/* profile: STATE.ACTOR.ITEM */
 	const char *dot = strchr(key, '.');
@@ -663,7 +652,6 @@ sk_status uncertainty_read(scenario *s, diag *d, bool check_ends)
 	unc_spec *u = R.u;
 	for (size_t i = 0; i < u->n; i++) {
 		u->any_dist |= u->v[i].has_dist;
-		u->any_range |= u->v[i].has_range;
 	}
 	if (!R.oom)
 		check_rows(&R);

@@ -41,6 +41,9 @@ void format_cell(FILE *out, const char *s, size_t width, bool right);
 /* Display width of UTF-8 text: its code points. */
 size_t format_width(const char *s);
 
+/* A share as whole percent: "95 %" (sv) or "95%" (en). Returns buf. */
+char *format_percent(char *buf, size_t n, double share, lang l);
+
 /* A CSV field: quoted when it holds a comma, quote or line end, and with a
  * leading ' when it starts like a formula (= + - @), so that a spreadsheet
  * shows it as text (SPEC §8). */

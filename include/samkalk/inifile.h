@@ -70,4 +70,7 @@ size_t inifile_find_section(const ini_doc *doc, const char *name);
  * since a section appears once); empty when s is SIZE_MAX. */
 void inifile_entries(const ini_doc *doc, size_t s, size_t *first, size_t *end);
 
+/* The entry of key in the section named section, or NULL. */
+const ini_entry *inifile_find_entry(const ini_doc *doc, const char *section, const char *key);
+
 #endif

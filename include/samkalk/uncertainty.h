@@ -80,7 +80,6 @@ typedef struct unc_spec {
 	long draws;     /* [uncertainty] draws, else UNC_DEFAULT_DRAWS */
 	uint64_t seed;  /* [uncertainty] seed, else UNC_DEFAULT_SEED */
 	bool any_dist;  /* some [uncertainty X] */
-	bool any_range; /* some [sensitivity X] */
 	size_t n_cols;  /* values in one draw */
 } unc_spec;
 

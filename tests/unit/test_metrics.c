@@ -15,6 +15,8 @@
 #include "samkalk/metrics.h"
 #include "samkalk/model.h"
 
+#include "calc_load.h"
+
 #define DATA "tests/unit/data/"
 
 enum { A = 0, B = 1 };         /* states in profile order */
@@ -39,19 +41,6 @@ TestSuite(metrics, .init = setup);
 		cr_assert(fabs(g_ - w_) <= fmax(1e-6, 1e-9 * fabs(w_)),                            \
 		          "%s = %.17g, expected %.17g", #got, g_, w_);                             \
 	} while (0)
-
-static calc *load(const char *path)
-{
-	diag d;
-	diag_init(&d);
-	calc *c = NULL;
-	sk_status st = calc_run(path, &c, &d);
-	if (st != SK_OK)
-		diag_print(&d, stderr);
-	diag_free(&d);
-	cr_assert_eq(st, SK_OK, "calc_run(%s): %s", path, sk_strerror(st));
-	return c;
-}
 
 static void check_payback(payback p, payback_status status, int year, double years)
 {

@@ -14,6 +14,8 @@
 #include "samkalk/diag.h"
 #include "samkalk/model.h"
 
+#include "calc_load.h"
+
 #define DATA "tests/unit/data/"
 
 enum { A = 0, B = 1, W = 2 }; /* states in profile order */
@@ -36,19 +38,6 @@ TestSuite(model, .init = setup);
 		cr_assert(fabs(g_ - w_) <= fmax(1e-6, 1e-9 * fabs(w_)),                            \
 		          "%s = %.17g, expected %.17g", #got, g_, w_);                             \
 	} while (0)
-
-static calc *load(const char *path)
-{
-	diag d;
-	diag_init(&d);
-	calc *c = NULL;
-	sk_status st = calc_run(path, &c, &d);
-	if (st != SK_OK)
-		diag_print(&d, stderr);
-	diag_free(&d);
-	cr_assert_eq(st, SK_OK, "calc_run(%s): %s", path, sk_strerror(st));
-	return c;
-}
 
 static double occ(const flows *f, int arm, int sex, int t, size_t s)
 {

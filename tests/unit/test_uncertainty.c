@@ -29,6 +29,8 @@
 #include "samkalk/calc.h"
 #include "samkalk/uncertainty.h"
 
+#include "calc_load.h"
+
 #define DATA "tests/unit/data/"
 
 enum { KOMMUN = 0, PROD = 1 };
@@ -64,19 +66,6 @@ TestSuite(montecarlo, .init = setup);
 		cr_assert(fabs(g_ - w_) <= 4 * s_, "%s = %.17g, expected %.17g within 4 SE = %g",  \
 		          #got, g_, w_, 4 * s_);                                                   \
 	} while (0)
-
-static calc *load(const char *path)
-{
-	diag d;
-	diag_init(&d);
-	calc *c = NULL;
-	sk_status st = calc_run(path, &c, &d);
-	if (st != SK_OK)
-		diag_print(&d, stderr);
-	diag_free(&d);
-	cr_assert_eq(st, SK_OK, "calc_run(%s): %s", path, sk_strerror(st));
-	return c;
-}
 
 /* The file's draws and seed (-1), on threads threads; csv may be NULL. */
 static unc_results *run(const calc *c, int threads, FILE *csv)

@@ -1,0 +1,25 @@
+/* calc_load.h -- a whole calculation of a test scenario, or the test
+ * fails with the file's messages. Shared by the unit tests that start from
+ * files in tests/unit/data. */
+#ifndef CALC_LOAD_H
+#define CALC_LOAD_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+
+#include "samkalk/calc.h"
+
+__attribute__((unused)) static calc *load(const char *path)
+{
+	diag d;
+	diag_init(&d);
+	calc *c = NULL;
+	sk_status st = calc_run(path, &c, &d);
+	if (st != SK_OK)
+		diag_print(&d, stderr);
+	diag_free(&d);
+	cr_assert_eq(st, SK_OK, "calc_run(%s): %s", path, sk_strerror(st));
+	return c;
+}
+
+#endif
