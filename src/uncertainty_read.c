@@ -650,9 +650,8 @@ sk_status uncertainty_read(scenario *s, diag *d, bool check_ends)
 	}
 	free(R.state_ids);
 	unc_spec *u = R.u;
-	for (size_t i = 0; i < u->n; i++) {
+	for (size_t i = 0; i < u->n; i++)
 		u->any_dist |= u->v[i].has_dist;
-	}
 	if (!R.oom)
 		check_rows(&R);
 	if (run_line && !u->any_dist && diag_count(d) == before)

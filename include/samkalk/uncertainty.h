@@ -77,10 +77,10 @@ typedef struct unc_input {
 typedef struct unc_spec {
 	unc_input *v;
 	size_t n;
-	long draws;     /* [uncertainty] draws, else UNC_DEFAULT_DRAWS */
-	uint64_t seed;  /* [uncertainty] seed, else UNC_DEFAULT_SEED */
-	bool any_dist;  /* some [uncertainty X] */
-	size_t n_cols;  /* values in one draw */
+	long draws;    /* [uncertainty] draws, else UNC_DEFAULT_DRAWS */
+	uint64_t seed; /* [uncertainty] seed, else UNC_DEFAULT_SEED */
+	bool any_dist; /* some [uncertainty X] */
+	size_t n_cols; /* values in one draw */
 } unc_spec;
 
 /* Reads the sensitivity and uncertainty sections of a checked scenario's
