@@ -177,57 +177,71 @@ static const gsl_matrix *matrix_for(const model *m, const flows *f, double lambd
 	return lambda == 1 ? m->p[set][sex] : f->scaled[set][sex];
 }
 
+/* Adds sign times the occupancy of one arm of one sex's first intake, year
+ * by year (per costs_on), to acc (T x states). */
+static sk_status add_occupancy(const model *m, flows *f, double lambda, int arm, int sex,
+                               double sign, double *acc)
+{
+	size_t n = m->n_states;
+	gsl_vector *x = f->x, *y = f->y;
+	/* x_1 = size * w_g * d, entering at the start of year 1 */
+	double scale = m->size * m->share[sex];
+	for (size_t s = 0; s < n; s++)
+		x->data[s] = m->start[sex]->data[s] * scale;
+	double half = sign / 2;
+	for (int t = 0; t < m->years; t++) {
+		const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t);
+		if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
+			return SK_ENUMERIC;
+		double *occ = acc + (size_t)t * n;
+		const double *a = x->data, *b = y->data;
+		if (m->costs_on == COSTS_START)
+			for (size_t s = 0; s < n; s++)
+				occ[s] += sign * a[s];
+		else if (m->costs_on == COSTS_END)
+			for (size_t s = 0; s < n; s++)
+				occ[s] += sign * b[s];
+		else
+			for (size_t s = 0; s < n; s++)
+				occ[s] += half * (a[s] + b[s]);
+		gsl_vector *swap = x; /* x_{t+1} becomes x */
+		x = y;
+		y = swap;
+	}
+	return SK_OK;
+}
+
+/* Every intake moves by the same matrices in its own k-th year, so intake
+ * i's figures in year t are the first intake's in year t - i: adds the
+ * shifted copies to rows (T x width) holding the first intake's. From the
+ * last year down, so that the years summed are still the first intake's. */
+static void add_intakes(const model *m, double *rows, size_t width)
+{
+	for (int t = m->years - 1; t > 0; t--) {
+		double *row = rows + (size_t)t * width;
+		for (int i = 1; i < m->intakes && i <= t; i++) {
+			const double *earlier = rows + (size_t)(t - i) * width;
+			for (size_t k = 0; k < width; k++)
+				row[k] += earlier[k];
+		}
+	}
+}
+
 /* One arm of one sex: occupancy and costs for every year. */
 static sk_status project_arm(const model *m, flows *f, double lambda, int arm, int sex)
 {
-	int T = m->years;
 	size_t n = m->n_states;
 	double *occ0 = flows_occupancy(f, arm, sex, 0, 0);
-	memset(occ0, 0, (size_t)T * n * sizeof *occ0);
-	gsl_vector *x = f->x, *y = f->y;
-	/* Every intake moves by the same matrices in its own k-th year, so
-	 * intake i's occupancy in year t is the first intake's in year t - i:
-	 * one intake is projected, and the others are its shifted copies. */
-	{
-		/* x_1 = size * w_g * d, entering at the start of year 1 */
-		double scale = m->size * m->share[sex];
-		for (size_t s = 0; s < n; s++)
-			x->data[s] = m->start[sex]->data[s] * scale;
-		for (int t = 0; t < T; t++) {
-			const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t);
-			if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
-				return SK_ENUMERIC;
-			double *occ = occ0 + (size_t)t * n;
-			const double *a = x->data, *b = y->data;
-			if (m->costs_on == COSTS_START)
-				for (size_t s = 0; s < n; s++)
-					occ[s] += a[s];
-			else if (m->costs_on == COSTS_END)
-				for (size_t s = 0; s < n; s++)
-					occ[s] += b[s];
-			else
-				for (size_t s = 0; s < n; s++)
-					occ[s] += (a[s] + b[s]) / 2;
-			gsl_vector *swap = x; /* x_{t+1} becomes x */
-			x = y;
-			y = swap;
-		}
-	}
-	/* from the last year down, so that the years summed are still the
-	 * first intake's own */
-	for (int t = T - 1; t > 0; t--) {
-		double *occ = occ0 + (size_t)t * n;
-		for (int i = 1; i < m->intakes && i <= t; i++) {
-			const double *earlier = occ0 + (size_t)(t - i) * n;
-			for (size_t s = 0; s < n; s++)
-				occ[s] += earlier[s];
-		}
-	}
+	memset(occ0, 0, (size_t)m->years * n * sizeof *occ0);
+	sk_status st = add_occupancy(m, f, lambda, arm, sex, 1, occ0);
+	if (st != SK_OK)
+		return st;
+	add_intakes(m, occ0, n);
 	/* costs of every year at once: occupancy (T x n) times unit costs
 	 * (n x actors) */
-	gsl_matrix_view occ = gsl_matrix_view_array(occ0, (size_t)T, n);
+	gsl_matrix_view occ = gsl_matrix_view_array(occ0, (size_t)m->years, n);
 	gsl_matrix_view cost =
-	        gsl_matrix_view_array(flows_cost(f, arm, sex, 0, 0), (size_t)T, m->n_actors);
+	        gsl_matrix_view_array(flows_cost(f, arm, sex, 0, 0), (size_t)m->years, m->n_actors);
 	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &occ.matrix, m->unit_cost, 0.0,
 	                   &cost.matrix))
 		return SK_ENUMERIC;
@@ -289,15 +303,11 @@ sk_status model_project_effect(const model *m, double lambda, flows *f)
 	return SK_OK;
 }
 
-sk_status model_project(const model *m, double lambda, flows *f)
+/* Investment of both sexes and in all, and the discount factors. */
+static void investment_and_discount(const model *m, flows *f)
 {
-	for (int g = 0; g < N_SEX; g++) {
-		sk_status st = project_arm(m, f, lambda, ARM_BASELINE, g);
-		if (st != SK_OK)
-			return st;
+	for (int g = 0; g < N_SEX; g++)
 		project_investment(m, f, g);
-	}
-	sum_sexes(m, f, ARM_BASELINE);
 	/* the factor of year t is the product of the yearly factors 1/(1+r_k)
 	 * of the years before it (timing start) or up to it (end) */
 	double factor = 1;
@@ -312,5 +322,40 @@ sk_status model_project(const model *m, double lambda, flows *f)
 		if (m->timing == TIMING_START)
 			factor /= 1 + m->rate[t];
 	}
+}
+
+sk_status model_project(const model *m, double lambda, flows *f)
+{
+	for (int g = 0; g < N_SEX; g++) {
+		sk_status st = project_arm(m, f, lambda, ARM_BASELINE, g);
+		if (st != SK_OK)
+			return st;
+	}
+	sum_sexes(m, f, ARM_BASELINE);
+	investment_and_discount(m, f);
 	return model_project_effect(m, lambda, f);
+}
+
+sk_status model_project_net(const model *m, flows *f, double *net)
+{
+	size_t n = m->n_states, T = (size_t)m->years;
+	/* costs are linear in occupancy, so one product of unit costs with
+	 * the arms' difference of both sexes gives every actor's saving */
+	double *diff = f->occupancy; /* its first T x n block as scratch */
+	memset(diff, 0, T * n * sizeof *diff);
+	for (int g = 0; g < N_SEX; g++)
+		for (int arm = 0; arm < N_ARM; arm++) {
+			sk_status st =
+			        add_occupancy(m, f, 1, arm, g, arm == ARM_BASELINE ? 1 : -1, diff);
+			if (st != SK_OK)
+				return st;
+		}
+	gsl_matrix_view occ = gsl_matrix_view_array(diff, T, n);
+	gsl_matrix_view saving = gsl_matrix_view_array(net, T, m->n_actors);
+	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &occ.matrix, m->unit_cost, 0.0,
+	                   &saving.matrix))
+		return SK_ENUMERIC;
+	add_intakes(m, net, m->n_actors);
+	investment_and_discount(m, f);
+	return SK_OK;
 }

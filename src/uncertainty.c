@@ -36,10 +36,10 @@ typedef struct work {
 	flows *f;
 	results *r; /* for tornado ends: every figure, as a plain run */
 	gsl_rng *rng;
-	double *values; /* one draw's sampled values, u->n_cols */
-	double *theta;  /* Dirichlet scratch */
-	double *net;    /* [target][t] */
-	double *invest; /* [target] */
+	double *values;     /* one draw's sampled values, u->n_cols */
+	double *theta;      /* Dirichlet scratch */
+	double *net;        /* [t][actor]: savings before investment */
+	double *target_net; /* [t]: one target's net */
 } work;
 
 static void work_free(work *w)
@@ -69,7 +69,7 @@ static void work_free(work *w)
 	free(w->values);
 	free(w->theta);
 	free(w->net);
-	free(w->invest);
+	free(w->target_net);
 	free(w);
 }
 
@@ -89,7 +89,7 @@ static work *work_new(const scenario *s, bool rows, bool project)
 {
 	const profile *p = s->profile;
 	const unc_spec *u = s->unc;
-	size_t n = p->n_states, na = p->n_actors, nt = na + 2;
+	size_t n = p->n_states, na = p->n_actors;
 	work *w = calloc(1, sizeof *w);
 	if (!w)
 		return NULL;
@@ -108,8 +108,8 @@ static work *work_new(const scenario *s, bool rows, bool project)
 	          (w->amount = malloc((p->n_items + 1) * sizeof *w->amount)) &&
 	          (w->values = malloc((u->n_cols + 1) * sizeof *w->values)) &&
 	          (w->theta = malloc((n + 1) * sizeof *w->theta)) &&
-	          (w->net = malloc(nt * (size_t)s->years * sizeof *w->net)) &&
-	          (w->invest = malloc(nt * sizeof *w->invest));
+	          (w->net = malloc(na * (size_t)s->years * sizeof *w->net)) &&
+	          (w->target_net = malloc((size_t)s->years * sizeof *w->target_net));
 	for (int set = 0; set < N_TR && ok; set++)
 		for (int who = 0; who < N_FOR && ok; who++) {
 			size_t have = s->tr[set][who].n, extra = 0;
@@ -493,7 +493,8 @@ static void sample(work *w, uint64_t seed, long k)
 	}
 }
 
-/* NPV and payback of every target from the projection in w->f. */
+/* NPV and payback of every target from the actors' savings w->net
+ * ([t][actor], from model_project_net) and the investment in w->f. */
 static void figures_of(job *j, long k)
 {
 	const work *w = j->w;
@@ -502,22 +503,20 @@ static void figures_of(job *j, long k)
 	const results *r = j->c->r;
 	size_t na = m->n_actors, nt = na + 2;
 	int T = m->years;
-	double *net = w->net;
-	memset(net, 0, nt * (size_t)T * sizeof *net);
-	memset(w->invest, 0, nt * sizeof *w->invest);
-	for (int t = 0; t < T; t++)
-		for (size_t a = 0; a < na; a++) {
-			double inv = *flows_investment(f, FLOW_ALL, t, a);
-			double x = *flows_cost(f, ARM_BASELINE, FLOW_ALL, t, a) -
-			           *flows_cost(f, ARM_INTERVENTION, FLOW_ALL, t, a) - inv;
-			for (size_t g = 0; g < nt; g++)
+	double *net = w->net, *x = w->target_net;
+	for (size_t g = 0; g < nt; g++) {
+		/* a target's net in year t: its actors' savings less their
+		 * investment */
+		double invest = 0;
+		for (int t = 0; t < T; t++) {
+			x[t] = 0;
+			for (size_t a = 0; a < na; a++)
 				if (r->in_target[g * na + a]) {
-					net[g * (size_t)T + (size_t)t] += x;
-					w->invest[g] += inv;
+					double inv = *flows_investment(f, FLOW_ALL, t, a);
+					x[t] += net[(size_t)t * na + a] - inv;
+					invest += inv;
 				}
 		}
-	for (size_t g = 0; g < nt; g++) {
-		const double *x = &net[g * (size_t)T];
 		double npv = 0, cum = 0;
 		int paid = -1;
 		for (int t = 0; t < T; t++) {
@@ -527,7 +526,7 @@ static void figures_of(job *j, long k)
 				paid = t;
 		}
 		j->npv[g * (size_t)j->draws + (size_t)k] = npv;
-		if (w->invest[g] <= 0)
+		if (invest <= 0)
 			j->none[g]++;
 		else if (paid < 0)
 			j->never[g]++;
@@ -549,7 +548,7 @@ static void *run_job(void *arg)
 			return NULL;
 		}
 		if (st == SK_OK)
-			st = model_project(w->m, 1, w->f);
+			st = model_project_net(w->m, w->f, w->net);
 		if (st != SK_OK) {
 			j->st = st;
 			return NULL;

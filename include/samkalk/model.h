@@ -78,6 +78,14 @@ sk_status model_project(const model *m, double lambda, flows *f);
  * same model, since none of it depends on lambda. Same returns. */
 sk_status model_project_effect(const model *m, double lambda, flows *f);
 
+/* The Monte Carlo route (SPEC §6), at lambda 1: every actor's saving in
+ * every year, baseline costs less intervention costs over both sexes and
+ * every intake, before investment, into net ([t][actor], kr), from one
+ * cost product on the arms' difference in occupancy; also f's investment
+ * and discount factors. f's costs and occupancy are left as scratch, not
+ * figures. Equal to model_project's up to rounding. Same returns. */
+sk_status model_project_net(const model *m, flows *f, double *net);
+
 /* Element accessors, t from 0. */
 static inline double *flows_cost(const flows *f, int arm, int sex, int t, size_t a)
 {
