@@ -69,6 +69,8 @@ sk_status model_fill(model *m, const scenario *s)
 		memcpy(m->start[g]->data, s->start[g], n * sizeof(double));
 		for (int set = 0; set < N_TR; set++)
 			memcpy(m->p[set][g]->data, s->p[set][g], n * n * sizeof(double));
+		m->after_is_base[g] = memcmp(s->p[TR_AFTER][g], s->p[TR_BASELINE][g],
+		                             n * n * sizeof(double)) == 0;
 	}
 	return SK_OK;
 }
@@ -140,6 +142,8 @@ void flows_free(flows *f)
 			gsl_matrix_free(f->scaled[set][g]);
 	gsl_vector_free(f->x);
 	gsl_vector_free(f->y);
+	gsl_vector_free(f->x2);
+	gsl_vector_free(f->y2);
 	free(f);
 }
 
@@ -156,7 +160,8 @@ flows *flows_new(const model *m)
 	          (f->investment = calloc(N_FLOW_SEX * T * na, sizeof(double))) &&
 	          (f->occupancy = calloc(N_ARM * N_FLOW_SEX * T * n, sizeof(double))) &&
 	          (f->discount = calloc(T, sizeof(double))) && (f->x = gsl_vector_alloc(n)) &&
-	          (f->y = gsl_vector_alloc(n));
+	          (f->y = gsl_vector_alloc(n)) && (f->x2 = gsl_vector_alloc(n)) &&
+	          (f->y2 = gsl_vector_alloc(n));
 	for (int g = 0; g < N_SEX && ok; g++)
 		for (int set = TR_INTERVENTION; set < N_TR && ok; set++)
 			ok = (f->scaled[set][g] = gsl_matrix_alloc(n, n)) != NULL;
@@ -177,19 +182,25 @@ static const gsl_matrix *matrix_for(const model *m, const flows *f, double lambd
 	return lambda == 1 ? m->p[set][sex] : f->scaled[set][sex];
 }
 
-/* Adds sign times the occupancy of one arm of one sex's first intake, year
- * by year (per costs_on), to acc (T x states). */
-static sk_status add_occupancy(const model *m, flows *f, double lambda, int arm, int sex,
-                               double sign, double *acc)
+/* x_1 = size * w_g * d: one intake entering at the start of year 1. */
+static void entering(const model *m, int sex, gsl_vector *x)
+{
+	double scale = m->size * m->share[sex];
+	for (size_t s = 0; s < m->n_states; s++)
+		x->data[s] = m->start[sex]->data[s] * scale;
+}
+
+/* Moves *x, the persons at the start of year t0 (from 0) in an arm, year
+ * by year to the start of year t1, adding sign times each year's
+ * occupancy (per costs_on) to acc (T x states). *x and *y are swapped as
+ * it goes: *x ends holding the persons at the start of year t1. */
+static sk_status add_years(const model *m, flows *f, double lambda, int arm, int sex, int t0,
+                           int t1, double sign, double *acc, gsl_vector **xp, gsl_vector **yp)
 {
 	size_t n = m->n_states;
-	gsl_vector *x = f->x, *y = f->y;
-	/* x_1 = size * w_g * d, entering at the start of year 1 */
-	double scale = m->size * m->share[sex];
-	for (size_t s = 0; s < n; s++)
-		x->data[s] = m->start[sex]->data[s] * scale;
+	gsl_vector *x = *xp, *y = *yp;
 	double half = sign / 2;
-	for (int t = 0; t < m->years; t++) {
+	for (int t = t0; t < t1; t++) {
 		const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t);
 		if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
 			return SK_ENUMERIC;
@@ -208,7 +219,19 @@ static sk_status add_occupancy(const model *m, flows *f, double lambda, int arm,
 		x = y;
 		y = swap;
 	}
+	*xp = x;
+	*yp = y;
 	return SK_OK;
+}
+
+/* Adds sign times the occupancy of one arm of one sex's first intake, year
+ * by year, to acc (T x states). */
+static sk_status add_occupancy(const model *m, flows *f, double lambda, int arm, int sex,
+                               double sign, double *acc)
+{
+	gsl_vector *x = f->x, *y = f->y;
+	entering(m, sex, x);
+	return add_years(m, f, lambda, arm, sex, 0, m->years, sign, acc, &x, &y);
 }
 
 /* Every intake moves by the same matrices in its own k-th year, so intake
@@ -343,13 +366,33 @@ sk_status model_project_net(const model *m, flows *f, double *net)
 	 * the arms' difference of both sexes gives every actor's saving */
 	double *diff = f->occupancy; /* its first T x n block as scratch */
 	memset(diff, 0, T * n * sizeof *diff);
-	for (int g = 0; g < N_SEX; g++)
-		for (int arm = 0; arm < N_ARM; arm++) {
-			sk_status st =
-			        add_occupancy(m, f, 1, arm, g, arm == ARM_BASELINE ? 1 : -1, diff);
-			if (st != SK_OK)
-				return st;
+	for (int g = 0; g < N_SEX; g++) {
+		sk_status st = SK_OK;
+		int D = m->d_years;
+		if (m->after_is_base[g] && D < m->years) {
+			/* after the intervention years both arms move by the
+			 * baseline matrix, and so does their difference: one
+			 * projection of the difference instead of two */
+			gsl_vector *xb = f->x, *yb = f->y, *xi = f->x2, *yi = f->y2;
+			entering(m, g, xb);
+			entering(m, g, xi);
+			st = add_years(m, f, 1, ARM_BASELINE, g, 0, D, 1, diff, &xb, &yb);
+			if (st == SK_OK)
+				st = add_years(m, f, 1, ARM_INTERVENTION, g, 0, D, -1, diff, &xi,
+				               &yi);
+			if (st == SK_OK && gsl_vector_sub(xb, xi))
+				st = SK_ENUMERIC;
+			if (st == SK_OK)
+				st = add_years(m, f, 1, ARM_BASELINE, g, D, m->years, 1, diff, &xb,
+				               &yb);
+		} else {
+			for (int arm = 0; arm < N_ARM && st == SK_OK; arm++)
+				st = add_occupancy(m, f, 1, arm, g, arm == ARM_BASELINE ? 1 : -1,
+				                   diff);
 		}
+		if (st != SK_OK)
+			return st;
+	}
 	gsl_matrix_view occ = gsl_matrix_view_array(diff, T, n);
 	gsl_matrix_view saving = gsl_matrix_view_array(net, T, m->n_actors);
 	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &occ.matrix, m->unit_cost, 0.0,

@@ -36,10 +36,10 @@ typedef struct work {
 	flows *f;
 	results *r; /* for tornado ends: every figure, as a plain run */
 	gsl_rng *rng;
-	double *values;     /* one draw's sampled values, u->n_cols */
-	double *theta;      /* Dirichlet scratch */
-	double *net;        /* [t][actor]: savings before investment */
-	double *target_net; /* [t]: one target's net */
+	double *values; /* one draw's sampled values, u->n_cols */
+	double *theta;  /* Dirichlet scratch */
+	double *net;    /* [t][actor]: savings before investment */
+	double *invest; /* [actor]: investment over all years */
 } work;
 
 static void work_free(work *w)
@@ -69,7 +69,7 @@ static void work_free(work *w)
 	free(w->values);
 	free(w->theta);
 	free(w->net);
-	free(w->target_net);
+	free(w->invest);
 	free(w);
 }
 
@@ -109,7 +109,7 @@ static work *work_new(const scenario *s, bool rows, bool project)
 	          (w->values = malloc((u->n_cols + 1) * sizeof *w->values)) &&
 	          (w->theta = malloc((n + 1) * sizeof *w->theta)) &&
 	          (w->net = malloc(na * (size_t)s->years * sizeof *w->net)) &&
-	          (w->target_net = malloc((size_t)s->years * sizeof *w->target_net));
+	          (w->invest = malloc((na + 1) * sizeof *w->invest));
 	for (int set = 0; set < N_TR && ok; set++)
 		for (int who = 0; who < N_FOR && ok; who++) {
 			size_t have = s->tr[set][who].n, extra = 0;
@@ -503,30 +503,37 @@ static void figures_of(job *j, long k)
 	const results *r = j->c->r;
 	size_t na = m->n_actors, nt = na + 2;
 	int T = m->years;
-	double *net = w->net, *x = w->target_net;
-	for (size_t g = 0; g < nt; g++) {
-		/* a target's net in year t: its actors' savings less their
-		 * investment */
-		double invest = 0;
-		for (int t = 0; t < T; t++) {
-			x[t] = 0;
-			for (size_t a = 0; a < na; a++)
-				if (r->in_target[g * na + a]) {
-					double inv = *flows_investment(f, FLOW_ALL, t, a);
-					x[t] += net[(size_t)t * na + a] - inv;
-					invest += inv;
-				}
+	double *net = w->net, *invest = w->invest;
+	/* each actor's net: its saving less its investment */
+	for (size_t a = 0; a < na; a++)
+		invest[a] = 0;
+	for (int t = 0; t < T; t++)
+		for (size_t a = 0; a < na; a++) {
+			double inv = *flows_investment(f, FLOW_ALL, t, a);
+			net[(size_t)t * na + a] -= inv;
+			invest[a] += inv;
 		}
-		double npv = 0, cum = 0;
+	for (size_t g = 0; g < nt; g++) {
+		const bool *in = &r->in_target[g * na];
+		double npv = 0, cum = 0, spent = 0;
 		int paid = -1;
+		for (size_t a = 0; a < na; a++)
+			spent += in[a] ? invest[a] : 0;
 		for (int t = 0; t < T; t++) {
-			npv += x[t] * f->discount[t];
-			cum += x[t];
+			const double *y = &net[(size_t)t * na];
+			double xt = 0;
+			if (g < na) /* an actor's own target */
+				xt = y[g];
+			else
+				for (size_t a = 0; a < na; a++)
+					xt += in[a] ? y[a] : 0;
+			npv += xt * f->discount[t];
+			cum += xt;
 			if (paid < 0 && cum >= 0)
 				paid = t;
 		}
 		j->npv[g * (size_t)j->draws + (size_t)k] = npv;
-		if (invest <= 0)
+		if (spent <= 0)
 			j->none[g]++;
 		else if (paid < 0)
 			j->never[g]++;

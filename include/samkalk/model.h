@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "samkalk/diag.h"
@@ -36,7 +37,8 @@ typedef struct model {
 	gsl_matrix *delta[N_TR][N_SEX];            /* P_x - P_base, for the effect scale */
 	gsl_matrix *unit_cost;                     /* states x actors, kr at the price year */
 	double *fixed, *per_participant, *startup; /* per actor, kr */
-	double lambda_max; /* largest effect scale (<= 10) keeping P in 0..1 */
+	double lambda_max;         /* largest effect scale (<= 10) keeping P in 0..1 */
+	bool after_is_base[N_SEX]; /* P_after equals P_base, bit for bit */
 } model;
 
 /* Builds the model of a checked scenario (its matrices and unit costs
@@ -61,7 +63,8 @@ typedef struct flows {
 	double *discount;   /* [t], the factor of year t+1 */
 	/* scratch */
 	gsl_matrix *scaled[N_TR][N_SEX];
-	gsl_vector *x, *y; /* x_t and x_{t+1} of one intake */
+	gsl_vector *x, *y;   /* x_t and x_{t+1} of one intake */
+	gsl_vector *x2, *y2; /* the same of a second arm */
 } flows;
 
 /* Allocates flows for a model; NULL when out of memory. */
