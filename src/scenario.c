@@ -788,6 +788,132 @@ bool scenario_layer(const scenario *s, double *p[N_TR][N_SEX], scenario_bad_row 
 	return true;
 }
 
+/* One row a plan layers again: its entries in layer order. */
+typedef struct plan_row {
+	int set, sex;
+	size_t from;
+	size_t first, end; /* its entries in layer_plan.to and .p */
+} plan_row;
+
+struct layer_plan {
+	plan_row *rows; /* in the order scenario_layer() checks them */
+	size_t n_rows;
+	size_t *to;       /* [entry]: the column an entry writes */
+	const double **p; /* [entry]: the transition's probability */
+};
+
+void scenario_plan_free(layer_plan *pl)
+{
+	if (!pl)
+		return;
+	free(pl->rows);
+	free(pl->to);
+	free(pl->p);
+	free(pl);
+}
+
+/* Whether a layer has an entry from row a marked in varies. */
+static bool row_varies(const transitions *t, const bool *varies, size_t a)
+{
+	for (size_t k = 0; k < t->n && varies; k++)
+		if (varies[k] && t->v[k].from == a)
+			return true;
+	return false;
+}
+
+layer_plan *scenario_plan(const scenario *s, const bool *varies[N_TR][N_FOR],
+                          bool attribution_varies)
+{
+	size_t n = s->profile->n_states;
+	layer_plan *pl = calloc(1, sizeof *pl);
+	if (!pl)
+		return NULL;
+	/* at most every row of every matrix, with every entry of its layers */
+	size_t entries = 0;
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			entries += s->tr[set][who].n;
+	entries *= (size_t)N_TR * N_SEX;
+	pl->rows = calloc((size_t)N_TR * N_SEX * n + 1, sizeof *pl->rows);
+	pl->to = calloc(entries + 1, sizeof *pl->to);
+	pl->p = calloc(entries + 1, sizeof *pl->p);
+	if (!pl->rows || !pl->to || !pl->p) {
+		scenario_plan_free(pl);
+		return NULL;
+	}
+	bool *base_live = calloc(n + 1, sizeof *base_live);
+	if (!base_live) {
+		scenario_plan_free(pl);
+		return NULL;
+	}
+	bool mixes = s->attribution != 1 || attribution_varies;
+	size_t e = 0;
+	for (int g = 0; g < N_SEX; g++) {
+		for (int set = 0; set < N_TR; set++) {
+			const transitions *layers[4];
+			int n_layers = layers_of(s, set, g, layers);
+			for (size_t a = 0; a < n; a++) {
+				bool live = attribution_varies && set != TR_BASELINE;
+				for (int k = 0; k < n_layers && !live; k++) {
+					/* layers_of() gives [baseline] first, then the
+					 * sex's [baseline.g], the set's keys, its sex's */
+					int lset = k < 2 ? TR_BASELINE : set;
+					int who = k % 2 == 0 ? FOR_ALL : FOR_WOMEN + g;
+					live = row_varies(layers[k], varies[lset][who], a);
+				}
+				/* an attributed row mixes in its baseline row */
+				if (set == TR_BASELINE)
+					base_live[a] = live;
+				else
+					live = live || (mixes && base_live[a]);
+				if (!live)
+					continue;
+				plan_row *row = &pl->rows[pl->n_rows++];
+				*row = (plan_row){set, g, a, e, e};
+				for (int k = 0; k < n_layers; k++)
+					for (size_t j = 0; j < layers[k]->n; j++)
+						if (layers[k]->v[j].from == a) {
+							pl->to[e] = layers[k]->v[j].to;
+							pl->p[e++] = &layers[k]->v[j].p;
+						}
+				row->end = e;
+			}
+		}
+	}
+	free(base_live);
+	return pl;
+}
+
+bool scenario_relayer(const scenario *s, const layer_plan *pl, double *p[N_TR][N_SEX],
+                      scenario_bad_row *bad)
+{
+	size_t n = s->profile->n_states;
+	for (size_t r = 0; r < pl->n_rows; r++) {
+		const plan_row *row = &pl->rows[r];
+		size_t a = row->from;
+		double *P = p[row->set][row->sex] + a * n;
+		memset(P, 0, n * sizeof *P);
+		for (size_t k = row->first; k < row->end; k++)
+			P[pl->to[k]] = *pl->p[k];
+		/* as scenario_layer(): the same sum in the same order */
+		double out = 0;
+		for (size_t b = 0; b < n; b++)
+			out += b == a ? 0 : P[b];
+		P[a] = stay(out);
+		if (out > 1 + 1e-12) {
+			if (bad)
+				*bad = (scenario_bad_row){row->set, row->sex, a, out};
+			return false;
+		}
+		if (row->set != TR_BASELINE && s->attribution != 1) {
+			const double *B = p[TR_BASELINE][row->sex] + a * n;
+			for (size_t b = 0; b < n; b++)
+				P[b] = B[b] + s->attribution * (P[b] - B[b]);
+		}
+	}
+	return true;
+}
+
 void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost)
 {
 	const profile *p = s->profile;

@@ -32,6 +32,8 @@ typedef struct work {
 	double *amount; /* per profile item */
 	double size;    /* participants per intake, when it varies */
 	bool size_varies, relayer, recost;
+	bool rows;        /* drawn rows have their transitions appended */
+	layer_plan *plan; /* the rows a draw can change; NULL: all (outcome mode) */
 	model *m;
 	flows *f;
 	results *r; /* for tornado ends: every figure, as a plain run */
@@ -61,6 +63,7 @@ static void work_free(work *w)
 	free(w->s.rate_by_year);
 	free(w->row_at);
 	free(w->amount);
+	scenario_plan_free(w->plan);
 	model_free(w->m);
 	flows_free(w->f);
 	results_free(w->r);
@@ -81,6 +84,38 @@ static double *copy(const double *v, size_t n)
 	return c;
 }
 
+/* The plan of the rows the copy's inputs can change: those with a
+ * transition an input sets (its own, or a drawn row's appended ones). */
+static layer_plan *plan_of(const work *w)
+{
+	const unc_spec *u = w->u;
+	size_t n = w->s.profile->n_states;
+	bool *varies[N_TR][N_FOR] = {{NULL}};
+	bool ok = true, attribution = false;
+	for (int set = 0; set < N_TR && ok; set++)
+		for (int who = 0; who < N_FOR && ok; who++)
+			ok = (varies[set][who] = calloc(w->s.tr[set][who].n + 1, sizeof(bool))) !=
+			     NULL;
+	for (size_t i = 0; i < u->n && ok; i++) {
+		const unc_input *in = &u->v[i];
+		if (in->kind == UNC_TRANSITION)
+			varies[in->set][in->who][in->index] = true;
+		else if (in->kind == UNC_ROW && w->rows && in->has_dist)
+			for (size_t b = 0; b + 1 < n; b++)
+				varies[in->set][in->who][w->row_at[i] + b] = true;
+		attribution |= in->kind == UNC_ATTRIBUTION;
+	}
+	const bool *marks[N_TR][N_FOR];
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			marks[set][who] = varies[set][who];
+	layer_plan *pl = ok ? scenario_plan(&w->s, marks, attribution) : NULL;
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			free(varies[set][who]);
+	return pl;
+}
+
 /* A copy of s to change. rows: append, for every drawn row, one
  * transition per other state to the row's section, where the draw puts the
  * row's values (the later keys of a section win, as in the file). project:
@@ -95,6 +130,7 @@ static work *work_new(const scenario *s, bool rows, bool project)
 		return NULL;
 	w->s = *s;
 	w->u = u;
+	w->rows = rows;
 	/* the copy's arrays are its own: none of the original's may be freed
 	 * by work_free() if an allocation below fails */
 	for (int set = 0; set < N_TR; set++)
@@ -165,6 +201,8 @@ static work *work_new(const scenario *s, bool rows, bool project)
 		              (k == UNC_START && s->outcome_mode);
 		w->recost |= k == UNC_ITEM;
 	}
+	if (ok && w->relayer && !s->outcome_mode)
+		ok = (w->plan = plan_of(w)) != NULL;
 	if (!ok) {
 		work_free(w);
 		return NULL;
@@ -246,7 +284,9 @@ static void apply(work *w, size_t i, const double *v)
  * when a row sums above 1. */
 static sk_status rebuild(work *w, scenario_bad_row *bad)
 {
-	if (w->relayer && !scenario_layer(&w->s, w->s.p, bad))
+	if (w->plan && !scenario_relayer(&w->s, w->plan, w->s.p, bad))
+		return SK_EINPUT;
+	if (w->relayer && !w->plan && !scenario_layer(&w->s, w->s.p, bad))
 		return SK_EINPUT;
 	if (w->recost)
 		scenario_unit_costs(&w->s, w->amount, w->s.unit_cost);

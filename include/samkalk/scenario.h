@@ -112,6 +112,23 @@ void scenario_free(scenario *s);
  * out sum above 1, described in *bad (may be NULL). */
 bool scenario_layer(const scenario *s, double *p[N_TR][N_SEX], scenario_bad_row *bad);
 
+/* Layering again only the rows a change can reach, for Monte Carlo
+ * draws: a plan lists, in scenario_layer()'s order, the rows of every
+ * matrix with an entry from a transition marked in varies (indexed like
+ * s->tr[set][who].v; NULL: none), and with attribution the intervention
+ * and after rows whose baseline row is listed (all of them when
+ * attribution_varies). Not for outcome mode. NULL when out of memory. */
+typedef struct layer_plan layer_plan;
+layer_plan *scenario_plan(const scenario *s, const bool *varies[N_TR][N_FOR],
+                          bool attribution_varies);
+void scenario_plan_free(layer_plan *pl);
+
+/* Redoes the plan's rows of matrices that scenario_layer() made from the
+ * same transitions (their other rows cannot have changed): the same
+ * values, bit for bit, and the same first row above 1. */
+bool scenario_relayer(const scenario *s, const layer_plan *pl, double *p[N_TR][N_SEX],
+                      scenario_bad_row *bad);
+
 /* Unit costs (states x actors, at the price year) from one amount per
  * profile item in the item's own prices, moved by s->item_factor. */
 void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost);
