@@ -4,6 +4,7 @@
 #include "samkalk/model.h"
 
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_spblas.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,9 @@ void model_free(model *m)
 		for (int set = 0; set < N_TR; set++) {
 			gsl_matrix_free(m->p[set][g]);
 			gsl_matrix_free(m->delta[set][g]);
+			if (m->sp[set][g])
+				gsl_spmatrix_free(m->sp[set][g]);
+			free(m->sp_at[set][g]);
 		}
 	}
 	gsl_matrix_free(m->unit_cost);
@@ -69,6 +73,11 @@ sk_status model_fill(model *m, const scenario *s)
 		memcpy(m->start[g]->data, s->start[g], n * sizeof(double));
 		for (int set = 0; set < N_TR; set++)
 			memcpy(m->p[set][g]->data, s->p[set][g], n * n * sizeof(double));
+		for (int set = 0; set < N_TR; set++) {
+			gsl_spmatrix *S = m->sp[set][g];
+			for (size_t k = 0; S && k < S->nz; k++)
+				S->data[k] = s->p[set][g][m->sp_at[set][g][k]];
+		}
 		m->after_is_base[g] = memcmp(s->p[TR_AFTER][g], s->p[TR_BASELINE][g],
 		                             n * n * sizeof(double)) == 0;
 	}
@@ -85,6 +94,51 @@ static sk_status effect_deltas(model *m)
 			bad |= gsl_matrix_sub(m->delta[set][g], m->p[TR_BASELINE][g]);
 		}
 	return bad ? SK_ENUMERIC : SK_OK;
+}
+
+/* Compressed-row copies of the matrices for the Monte Carlo route, with
+ * every entry the transitions can fill (scenario_pattern), so that a
+ * draw only copies values in. The products equal the dense ones bit for
+ * bit: the terms left out are exact zeros, and the rest are summed in the
+ * same order of rows. */
+static sk_status sparse_build(model *m, const scenario *s)
+{
+	size_t n = m->n_states;
+	bool *nonzero = malloc(n * n * sizeof *nonzero);
+	if (!nonzero)
+		return SK_ENOMEM;
+	sk_status st = SK_OK;
+	for (int g = 0; g < N_SEX && st == SK_OK; g++)
+		for (int set = 0; set < N_TR && st == SK_OK; set++) {
+			scenario_pattern(s, set, g, nonzero);
+			size_t nz = 0;
+			for (size_t k = 0; k < n * n; k++)
+				nz += nonzero[k];
+			gsl_spmatrix *coo = gsl_spmatrix_alloc_nzmax(n, n, nz, GSL_SPMATRIX_COO);
+			gsl_spmatrix *csr = gsl_spmatrix_alloc_nzmax(n, n, nz, GSL_SPMATRIX_CSR);
+			size_t *at = malloc((nz + 1) * sizeof *at);
+			bool ok = coo && csr && at;
+			/* any nonzero marks the place; model_fill() puts values */
+			for (size_t k = 0; k < n * n && ok; k++)
+				ok = !nonzero[k] || gsl_spmatrix_set(coo, k / n, k % n, 1) == 0;
+			ok = ok && gsl_spmatrix_csr(csr, coo) == 0 && csr->nz == nz;
+			for (size_t a = 0; a < n && ok; a++)
+				for (int k = csr->p[a]; k < csr->p[a + 1]; k++)
+					at[k] = a * n + (size_t)csr->i[k];
+			if (coo)
+				gsl_spmatrix_free(coo);
+			if (!ok) {
+				if (csr)
+					gsl_spmatrix_free(csr);
+				free(at);
+				st = SK_ENOMEM;
+				break;
+			}
+			m->sp[set][g] = csr;
+			m->sp_at[set][g] = at;
+		}
+	free(nonzero);
+	return st;
 }
 
 sk_status model_build(const scenario *s, model **out)
@@ -117,7 +171,9 @@ sk_status model_build(const scenario *s, model **out)
 		model_free(m);
 		return SK_ENOMEM;
 	}
-	sk_status st = model_fill(m, s);
+	sk_status st = s->outcome_mode ? SK_OK : sparse_build(m, s);
+	if (st == SK_OK)
+		st = model_fill(m, s);
 	if (st == SK_OK)
 		st = effect_deltas(m);
 	if (st != SK_OK) {
@@ -195,14 +251,20 @@ static void entering(const model *m, int sex, gsl_vector *x)
  * occupancy (per costs_on) to acc (T x states). *x and *y are swapped as
  * it goes: *x ends holding the persons at the start of year t1. */
 static sk_status add_years(const model *m, flows *f, double lambda, int arm, int sex, int t0,
-                           int t1, double sign, double *acc, gsl_vector **xp, gsl_vector **yp)
+                           int t1, double sign, double *acc, gsl_vector **xp, gsl_vector **yp,
+                           bool sparse)
 {
 	size_t n = m->n_states;
 	gsl_vector *x = *xp, *y = *yp;
 	double half = sign / 2;
 	for (int t = t0; t < t1; t++) {
 		const gsl_matrix *P = matrix_for(m, f, lambda, arm, sex, t);
-		if (gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
+		const gsl_spmatrix *S = sparse ? m->sp[arm == ARM_BASELINE ? TR_BASELINE
+		                                       : t < m->d_years    ? TR_INTERVENTION
+		                                                           : TR_AFTER][sex]
+		                               : NULL;
+		if (S ? gsl_spblas_dgemv(CblasTrans, 1.0, S, x, 0.0, y)
+		      : gsl_blas_dgemv(CblasTrans, 1.0, P, x, 0.0, y))
 			return SK_ENUMERIC;
 		double *occ = acc + (size_t)t * n;
 		const double *a = x->data, *b = y->data;
@@ -227,11 +289,11 @@ static sk_status add_years(const model *m, flows *f, double lambda, int arm, int
 /* Adds sign times the occupancy of one arm of one sex's first intake, year
  * by year, to acc (T x states). */
 static sk_status add_occupancy(const model *m, flows *f, double lambda, int arm, int sex,
-                               double sign, double *acc)
+                               double sign, double *acc, bool sparse)
 {
 	gsl_vector *x = f->x, *y = f->y;
 	entering(m, sex, x);
-	return add_years(m, f, lambda, arm, sex, 0, m->years, sign, acc, &x, &y);
+	return add_years(m, f, lambda, arm, sex, 0, m->years, sign, acc, &x, &y, sparse);
 }
 
 /* Every intake moves by the same matrices in its own k-th year, so intake
@@ -256,7 +318,7 @@ static sk_status project_arm(const model *m, flows *f, double lambda, int arm, i
 	size_t n = m->n_states;
 	double *occ0 = flows_occupancy(f, arm, sex, 0, 0);
 	memset(occ0, 0, (size_t)m->years * n * sizeof *occ0);
-	sk_status st = add_occupancy(m, f, lambda, arm, sex, 1, occ0);
+	sk_status st = add_occupancy(m, f, lambda, arm, sex, 1, occ0, false);
 	if (st != SK_OK)
 		return st;
 	add_intakes(m, occ0, n);
@@ -376,19 +438,19 @@ sk_status model_project_net(const model *m, flows *f, double *net)
 			gsl_vector *xb = f->x, *yb = f->y, *xi = f->x2, *yi = f->y2;
 			entering(m, g, xb);
 			entering(m, g, xi);
-			st = add_years(m, f, 1, ARM_BASELINE, g, 0, D, 1, diff, &xb, &yb);
+			st = add_years(m, f, 1, ARM_BASELINE, g, 0, D, 1, diff, &xb, &yb, true);
 			if (st == SK_OK)
 				st = add_years(m, f, 1, ARM_INTERVENTION, g, 0, D, -1, diff, &xi,
-				               &yi);
+				               &yi, true);
 			if (st == SK_OK && gsl_vector_sub(xb, xi))
 				st = SK_ENUMERIC;
 			if (st == SK_OK)
 				st = add_years(m, f, 1, ARM_BASELINE, g, D, m->years, 1, diff, &xb,
-				               &yb);
+				               &yb, true);
 		} else {
 			for (int arm = 0; arm < N_ARM && st == SK_OK; arm++)
 				st = add_occupancy(m, f, 1, arm, g, arm == ARM_BASELINE ? 1 : -1,
-				                   diff);
+				                   diff, true);
 		}
 		if (st != SK_OK)
 			return st;

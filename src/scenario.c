@@ -914,6 +914,19 @@ bool scenario_relayer(const scenario *s, const layer_plan *pl, double *p[N_TR][N
 	return true;
 }
 
+void scenario_pattern(const scenario *s, int set, int g, bool *nonzero)
+{
+	size_t n = s->profile->n_states;
+	memset(nonzero, 0, n * n * sizeof *nonzero);
+	const transitions *layers[4];
+	int n_layers = layers_of(s, set, g, layers);
+	for (int k = 0; k < n_layers; k++)
+		for (size_t j = 0; j < layers[k]->n; j++)
+			nonzero[layers[k]->v[j].from * n + layers[k]->v[j].to] = true;
+	for (size_t a = 0; a < n; a++)
+		nonzero[a * n + a] = true;
+}
+
 void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost)
 {
 	const profile *p = s->profile;

@@ -9,6 +9,7 @@
 #define SAMKALK_MODEL_H
 
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_spmatrix.h>
 #include <gsl/gsl_vector.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,6 +40,10 @@ typedef struct model {
 	double *fixed, *per_participant, *startup; /* per actor, kr */
 	double lambda_max;         /* largest effect scale (<= 10) keeping P in 0..1 */
 	bool after_is_base[N_SEX]; /* P_after equals P_base, bit for bit */
+	/* compressed-row copies of p for the Monte Carlo route (NULL in
+	 * outcome mode) and the index in p of each of their entries */
+	gsl_spmatrix *sp[N_TR][N_SEX];
+	size_t *sp_at[N_TR][N_SEX];
 } model;
 
 /* Builds the model of a checked scenario (its matrices and unit costs

@@ -129,6 +129,12 @@ void scenario_plan_free(layer_plan *pl);
 bool scenario_relayer(const scenario *s, const layer_plan *pl, double *p[N_TR][N_SEX],
                       scenario_bad_row *bad);
 
+/* The entries of matrix (set, sex g) that its transitions can make
+ * nonzero, whatever their values: the diagonal and every entry a layer
+ * writes (these include the baseline's, which attribution mixes in).
+ * nonzero: n x n. Not for outcome mode. */
+void scenario_pattern(const scenario *s, int set, int g, bool *nonzero);
+
 /* Unit costs (states x actors, at the price year) from one amount per
  * profile item in the item's own prices, moved by s->item_factor. */
 void scenario_unit_costs(const scenario *s, const double *amount, double *unit_cost);
