@@ -2,7 +2,7 @@
 #   make          build build/samkalk
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
 #   make run      deps + build + run the bundled example into out/
-#   make test     deps + build + every test
+#   make test     deps + build + every test, and every fuzz target for 60 s
 #   make bench    timing against a baseline measured in the same run
 #   make format   clang-format every source file
 #   make install PREFIX=...   the program, man page and default profile
@@ -30,7 +30,8 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages: to build, and (second list) for the tests only.
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
-              libreoffice-calc-nogui poppler-utils valgrind python3-numpy time
+              libreoffice-calc-nogui poppler-utils valgrind python3-numpy time \
+              clang libclang-rt-14-dev
 
 EXAMPLE := scenarios/unga-vuxna.ini
 # Debian's python3, which has the Debian packages the tests use (openpyxl).
@@ -43,9 +44,9 @@ export PYTHON
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty
-FUZZ_CFLAGS  := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
-                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-                -Iinclude $(PKG_CFLAGS)
+FUZZ_FLAGS   := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
+                -fno-sanitize-recover=undefined -Iinclude $(PKG_CFLAGS)
+FUZZ_OBJ     := $(SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
 
 # The sanitizer build: every test again under AddressSanitizer,
 # UndefinedBehaviorSanitizer and LeakSanitizer; any report fails.
@@ -89,6 +90,8 @@ test: deps
 	@$(MAKE) -s --no-print-directory all unit cases uncertainty limits faults alloc e2e valgrind \
 	  format-check
 	@$(MAKE) --no-print-directory sanitize
+	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
+	@$(MAKE) -s --no-print-directory fuzz
 
 sanitize:
 	@echo "== the same tests under -fsanitize=address,undefined"
@@ -145,14 +148,19 @@ bench: $(BUILD)/samkalk
 	@sh bench/xlsx.sh $(BUILD)/samkalk
 	@sh bench/mc.sh $(BUILD)/samkalk
 
-$(BUILD)/fuzz/%: fuzz/%.c $(SRC) $(HDR)
-	@mkdir -p $(BUILD)/fuzz
-	clang $(FUZZ_CFLAGS) -o $@ $< $(SRC) $(PKG_LIBS) -lm -pthread
+# the sources once, instrumented; each target links them with its own main
+$(BUILD)/fuzz/obj/%.o: src/%.c $(HDR)
+	@mkdir -p $(BUILD)/fuzz/obj
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/two_files.h $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) \
+	  $(PKG_LIBS) -lm -pthread
 
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
 fuzz: fuzz-build
-	@sh fuzz/run.sh $(FUZZ_SECONDS)
+	@FUZZ_OUT=$(BUILD)/fuzz sh fuzz/run.sh $(FUZZ_SECONDS)
 
 # make install PREFIX=/usr/local: the program, its man page, and the default
 # profile where `samkalk new` finds it (PREFIX/share/samkalk/templates).

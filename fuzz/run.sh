@@ -4,10 +4,11 @@
 # fuzz/samkalk.dict. A crash stops with the input in build/fuzz/artifacts/;
 # fix it and add the input to tests/cases/bad/ as a regression case.
 # Usage (from the repository root, after `make fuzz-build`): sh fuzz/run.sh N
+# (FUZZ_OUT=DIR: the targets, corpora and logs are in DIR, default build/fuzz)
 # (TARGETS="fuzz_run fuzz_uncertainty" sh fuzz/run.sh N runs only those)
 set -eu
 seconds=${1:-60}
-out=build/fuzz
+out=${FUZZ_OUT:-build/fuzz}
 mkdir -p "$out/artifacts"
 seed() { # target: fill its corpus directory from the repository's files
 	dir="$out/corpus-$1"

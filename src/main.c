@@ -272,8 +272,8 @@ static int write_outputs(const void *job, const writers *w, const run_args *a, o
 	if (a->xlsx) {
 		st = outfile_reserve(&outs[2], a->xlsx);
 		char why[200] = "";
-		if (st == SK_OK &&
-		    (st = w->xlsx(job, a->l, outs[2].tmp, run_date(), why, sizeof why)) != SK_OK)
+		if (st == SK_OK && (st = w->xlsx(job, a->l, outfile_path(&outs[2]), run_date(), why,
+		                                 sizeof why)) != SK_OK)
 			snprintf(outs[2].why, sizeof outs[2].why, "cannot write %s: %s", a->xlsx,
 			         why);
 	}

@@ -1,4 +1,5 @@
 /* output.c -- write beside, then rename into place (SPEC §8). */
+#define _GNU_SOURCE /* O_TMPFILE, where the system has it */
 #include "samkalk/output.h"
 
 #include <errno.h>
@@ -21,8 +22,33 @@ static char *destination(const char *target, struct stat *st, bool *existing)
 	return strdup(target);
 }
 
-/* Makes "DIR/.NAME.XXXXXX" for target "DIR/NAME" and creates it. */
-static sk_status make_tmp(outfile *o, const char *target, int *fd)
+/* The directory part of target ("." for a bare name), in o->dir. */
+static bool dir_of(outfile *o, const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	size_t len = slash ? (size_t)(slash - target) + (slash == target) : 1;
+	if (!(o->dir = malloc(len + 1)))
+		return false;
+	if (slash)
+		memcpy(o->dir, target, len);
+	else
+		o->dir[0] = '.';
+	o->dir[len] = '\0';
+	return true;
+}
+
+/* Puts letters made from salt in place of the name's last six. */
+static void fill_letters(char *name, unsigned long salt)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	unsigned long r = (unsigned long)getpid() * 2654435761u + salt * 40503u;
+	for (char *x = name + strlen(name) - 6; *x; x++, r /= 52)
+		*x = letters[r % 52];
+}
+
+/* Makes "DIR/.NAME.XXXXXX" for target "DIR/NAME" in o->tmp. With create,
+ * creates it (mkstemp) and returns its descriptor in *fd. */
+static sk_status tmp_name(outfile *o, const char *target, bool create, int *fd)
 {
 	const char *slash = strrchr(target, '/');
 	size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
@@ -34,6 +60,8 @@ static sk_status make_tmp(outfile *o, const char *target, int *fd)
 		return SK_EIO;
 	}
 	snprintf(o->tmp, len, "%.*s.%s.XXXXXX", (int)dir, target, base);
+	if (!create)
+		return SK_OK;
 	*fd = mkstemp(o->tmp);
 	if (*fd < 0) {
 		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", target,
@@ -42,7 +70,56 @@ static sk_status make_tmp(outfile *o, const char *target, int *fd)
 		o->tmp = NULL;
 		return SK_EIO;
 	}
+	o->tmp_exists = true;
 	return SK_OK;
+}
+
+/* Creates the file to write: where the system has them, an unnamed file in
+ * the target's directory (O_TMPFILE), given its name only when complete,
+ * so that a run killed even by SIGKILL leaves nothing behind; else a named
+ * temporary file beside the target. */
+static sk_status make_tmp(outfile *o, const char *target, int *fd)
+{
+#ifdef O_TMPFILE
+	if (!dir_of(o, target)) {
+		snprintf(o->why, sizeof o->why, "%s: out of memory", target);
+		return SK_EIO;
+	}
+	/* an unnamed file is named through /proc/self/fd */
+	bool proc = access("/proc/self/fd", X_OK) == 0;
+	*fd = proc ? open(o->dir, O_TMPFILE | O_WRONLY, 0600) : -1;
+	if (*fd >= 0) {
+		o->fd = *fd;
+		o->unnamed = true;
+		snprintf(o->proc, sizeof o->proc, "/proc/self/fd/%d", *fd);
+		/* the name it will have, made now: committing allocates nothing */
+		return tmp_name(o, target, false, NULL);
+	}
+	/* no unnamed files on this file system or kernel: a named one */
+	if (proc && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", target,
+		         strerror(errno));
+		return SK_EIO;
+	}
+#endif
+	return tmp_name(o, target, true, fd);
+}
+
+/* Gives an unnamed file its name: linked under a new temporary name beside
+ * the target (link() refuses a name that exists), which rename() then
+ * moves over the target. */
+static bool name_unnamed(outfile *o)
+{
+	for (unsigned long attempt = 0; attempt < 100; attempt++) {
+		fill_letters(o->tmp, (unsigned long)o->fd * 7919u + attempt);
+		if (linkat(AT_FDCWD, o->proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0) {
+			o->tmp_exists = true;
+			return true;
+		}
+		if (errno != EEXIST)
+			break;
+	}
+	return false;
 }
 
 /* Resolves the destination of o->target and creates the temporary file
@@ -83,7 +160,10 @@ static sk_status prepare(outfile *o, int *fd, bool *direct)
 		snprintf(o->why, sizeof o->why, "cannot set the mode of a file beside %s: %s",
 		         o->target, strerror(errno));
 		close(*fd);
-		unlink(o->tmp);
+		o->unnamed = false;
+		if (o->tmp_exists)
+			unlink(o->tmp);
+		o->tmp_exists = false;
 		free(o->tmp);
 		o->tmp = NULL;
 		return SK_EIO;
@@ -142,8 +222,14 @@ sk_status outfile_reserve(outfile *o, const char *target)
 		outfile_abort(o);
 		return SK_EIO;
 	}
-	close(fd);
+	if (!o->unnamed) /* named: the writer opens it by its name */
+		close(fd);
 	return SK_OK;
+}
+
+const char *outfile_path(const outfile *o)
+{
+	return o->unnamed ? o->proc : o->tmp;
 }
 
 sk_status outfile_commit(outfile *o)
@@ -170,17 +256,34 @@ sk_status outfile_commit(outfile *o)
 			         strerror(err ? err : errno));
 		return bad ? SK_EIO : SK_OK;
 	}
+	bool bad = false;
+	int err = 0;
 	if (o->f) {
-		bool bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
-		int err = errno;
+		bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+		err = errno;
+	} else if (o->unnamed) { /* written by name through o->proc */
+		bad = fsync(o->fd) != 0;
+		err = errno;
+	}
+	if (!bad && o->unnamed && !name_unnamed(o)) {
+		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", o->target,
+		         strerror(errno));
+		outfile_abort(o);
+		return SK_EIO;
+	}
+	if (o->f) {
 		bad |= fclose(o->f) != 0;
 		o->f = NULL;
-		if (bad) {
-			snprintf(o->why, sizeof o->why, "cannot write %s: %s", o->target,
-			         strerror(err ? err : errno));
-			outfile_abort(o);
-			return SK_EIO;
-		}
+		o->unnamed = false; /* closed with it */
+	} else if (o->unnamed) {
+		bad |= close(o->fd) != 0;
+		o->unnamed = false;
+	}
+	if (bad) {
+		snprintf(o->why, sizeof o->why, "cannot write %s: %s", o->target,
+		         strerror(err ? err : errno));
+		outfile_abort(o);
+		return SK_EIO;
 	}
 	if (!o->tmp || rename(o->tmp, o->dest) != 0) {
 		snprintf(o->why, sizeof o->why, "cannot replace %s: %s", o->target,
@@ -188,10 +291,13 @@ sk_status outfile_commit(outfile *o)
 		outfile_abort(o);
 		return SK_EIO;
 	}
+	o->tmp_exists = false;
 	free(o->tmp);
 	o->tmp = NULL;
 	free(o->dest);
 	o->dest = NULL;
+	free(o->dir);
+	o->dir = NULL;
 	return SK_OK;
 }
 
@@ -199,12 +305,17 @@ void outfile_abort(outfile *o)
 {
 	if (o->f && o->f != stdout)
 		fclose(o->f);
+	else if (o->unnamed) /* an unnamed file: closing it is removing it */
+		close(o->fd);
 	o->f = NULL;
+	o->unnamed = false;
 	free(o->dest);
 	o->dest = NULL;
-	if (o->tmp) {
+	free(o->dir);
+	o->dir = NULL;
+	if (o->tmp_exists) /* never a name that another may have made */
 		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
+	o->tmp_exists = false;
+	free(o->tmp);
+	o->tmp = NULL;
 }

@@ -1,10 +1,16 @@
 #!/bin/sh
-# Failures of the machine (issue #7, begun): a full disk while writing the
-# CSV, the JSON and the workbook, and an output directory that is missing.
-# Each must exit 1 with the reason, leave an existing output byte-identical
-# and leave no temporary file behind. The full disk is a 16 kB tmpfs, which
-# needs the right to mount (root in CI); without it that part is skipped,
-# and says so.
+# Failures of the machine (issue #7): a full disk while writing the CSV,
+# the JSON and the workbook, an output directory that is missing or
+# read-only. Each must exit 1 with the reason, leave an existing output
+# byte-identical and leave no temporary file behind. The full disk is a
+# 16 kB tmpfs, and the read-only directory a tmpfs remounted read-only
+# (root ignores a directory's permissions), which need the right to mount
+# (root in CI); without it the full disk is skipped and says so, and the
+# read-only directory is made with chmod. Then: killed with SIGKILL while
+# writing a workbook or a draws CSV, the old file stays whole; and an input
+# rewritten and deleted while samkalk runs gives, every time, either a
+# whole run of one version of the file (the JSON names its SHA-256) or one
+# clear refusal (exit 2), with the old output untouched.
 # Usage: sh tests/run_faults.sh build/samkalk
 set -u
 bin=$(cd "$(dirname "${1:-build/samkalk}")" && pwd)/$(basename "${1:-build/samkalk}")
@@ -58,6 +64,26 @@ cp "$work/tiny.ref" "$work/nodir.ref"
 fault "a missing output directory" "$work/nodir" --csv "$work/nodir/missing/x.csv" \
 	--json "$work/nodir/x.json"
 [ ! -e "$work/nodir/x.json" ] || { echo "FAIL  a failed run renamed x.json into place"; fail=$((fail + 1)); }
+mkdir -p "$work/ro"
+how=""
+if mount -t tmpfs -o size=1m tmpfs "$work/ro" 2>/dev/null; then
+	cp "$work/tiny.ref" "$work/ro/old.csv"
+	cp "$work/tiny.ref" "$work/ro/old.xlsx"
+	mount -o remount,ro "$work/ro" && how="a tmpfs remounted read-only"
+elif [ "$(id -u)" != 0 ]; then
+	cp "$work/tiny.ref" "$work/ro/old.csv"
+	cp "$work/tiny.ref" "$work/ro/old.xlsx"
+	chmod a-w "$work/ro" && how="chmod a-w"
+fi
+if [ -n "$how" ]; then
+	cp "$work/tiny.ref" "$work/ro.ref"
+	fault "a read-only output directory ($how)" "$work/ro" --csv "$work/ro/old.csv" \
+		-o "$work/ro/old.xlsx" --json "$work/ro/new.json"
+	umount "$work/ro" 2>/dev/null || chmod u+w "$work/ro"
+else
+	echo "FAIL  a read-only output directory: neither a mount nor chmod can make one"
+	fail=$((fail + 1))
+fi
 # Killed with SIGKILL while writing: the workbook there before is still a
 # whole workbook (the new one is renamed into place only when complete).
 mkdir -p "$work/kill"
@@ -78,6 +104,85 @@ sys.exit(z.testzip() is not None or 'xl/workbook.xml' not in z.namelist())" \
 done
 pass=$((pass + 1))
 echo "ok    killed with SIGKILL $killed times while writing: the workbook stays whole"
+# The same while writing a draws CSV of 8 MB: the old one stays byte for
+# byte the whole file of the same seed.
+"$bin" run "$S" --quiet --draws 20000 --draws-csv "$work/kill/draws.csv" || fail=$((fail + 1))
+cp "$work/kill/draws.csv" "$work/kill/draws.ref"
+killed=0
+for delay in 0.005 0.01 0.02 0.03 0.05 0.07 0.1 0.15; do
+	"$bin" run "$S" --quiet --draws 20000 --draws-csv "$work/kill/draws.csv" &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
+	wait "$pid" 2>/dev/null
+	if ! cmp -s "$work/kill/draws.csv" "$work/kill/draws.ref"; then
+		echo "FAIL  killed after ${delay}s: draws.csv is not the whole old file"
+		fail=$((fail + 1))
+	fi
+done
+# the file being written has no name until complete (O_TMPFILE), so even
+# SIGKILL leaves none behind
+left=$(ls -A "$work/kill" | grep -v '^old\.\(xlsx\|csv\)$\|^draws\.\(csv\|ref\)$' || true)
+if [ -n "$left" ]; then
+	echo "FAIL  killed runs left temporary files: $left"
+	fail=$((fail + 1))
+fi
+pass=$((pass + 1))
+echo "ok    killed with SIGKILL $killed times while writing: the draws CSV stays whole, and no run left a file"
+
+# An input rewritten in place (truncated, then written) and deleted, over
+# and over, while samkalk reads it. Version 1 and 2 differ in their name;
+# the [scenario] section is last and ends with start_year = 2026, so that
+# every cut of the file is refused (no prefix of 2026 is a year from 1900)
+# rather than read as a shorter, valid file.
+mkdir -p "$work/race"
+for v in 1 2; do
+	awk -v v=$v -v prof="$(pwd)/templates/typpersoner.ini" '
+		NR >= 23 && NR <= 42 { if ($0 ~ /^start_year/) next
+			if ($0 ~ /^name/) $0 = "name = Version " v
+			if ($0 ~ /^profiles/) $0 = "profiles = " prof
+			tail = tail $0 "\n"; next }
+		{ print }
+		END { printf "%s", tail; print "start_year = 2026" }' "$S" >"$work/race/v$v.ini"
+done
+sha1=$(sha256sum <"$work/race/v1.ini" | cut -c1-64)
+sha2=$(sha256sum <"$work/race/v2.ini" | cut -c1-64)
+f="$work/race/s.ini"
+cp "$work/race/v1.ini" "$f"
+if ! "$bin" run "$f" --quiet --draws 0 --json "$work/race/old.json" 2>"$work/race/err"; then
+	echo "FAIL  the race's version 1 does not run:"; sed 's/^/      /' "$work/race/err"
+	fail=$((fail + 1))
+fi
+(while :; do cat "$work/race/v1.ini" >"$f"; cat "$work/race/v2.ini" >"$f"; rm -f "$f"; done) &
+writer=$!
+whole=0 refused=0 bad=0
+i=0
+while [ $i -lt 200 ]; do
+	i=$((i + 1))
+	cp "$work/race/old.json" "$work/race/before.json"
+	"$bin" run "$f" --quiet --draws 0 --json "$work/race/old.json" >/dev/null 2>"$work/race/err"
+	rc=$?
+	if [ $rc = 0 ] && grep -q "\"sha256\": \"\($sha1\|$sha2\)\"" "$work/race/old.json"; then
+		whole=$((whole + 1))
+	elif [ $rc = 2 ] && [ -s "$work/race/err" ] &&
+		cmp -s "$work/race/old.json" "$work/race/before.json"; then
+		refused=$((refused + 1))
+	else
+		bad=$((bad + 1))
+		[ $bad -le 3 ] && { echo "FAIL  run $i while the input changed: exit $rc"
+			sed 's/^/      /' "$work/race/err" | head -n 5; }
+	fi
+done
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+left=$(ls -A "$work/race" | grep -v '^v[12]\.ini$\|^s\.ini$\|^old\.json$\|^before\.json$\|^err$' || true)
+if [ $bad = 0 ] && [ -z "$left" ]; then
+	pass=$((pass + 1))
+	echo "ok    an input rewritten and deleted while read: $whole whole runs of one version, $refused refusals, none else"
+else
+	echo "FAIL  an input rewritten and deleted while read: $bad runs neither whole nor refused; left: ${left:-nothing}"
+	fail=$((fail + 1))
+fi
 rm -rf "$work"
 echo "faults: $pass passed, $fail failed"
 [ "$fail" = 0 ]
