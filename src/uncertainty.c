@@ -652,6 +652,77 @@ static double quantile(double *x, size_t n, double p)
 	return a + (h - (double)lo) * (b - a);
 }
 
+/* Whether x[lo..hi) is split at k: nothing before k above x[k], nothing
+ * after it below. */
+static bool split_at(const double *x, size_t lo, size_t hi, size_t k)
+{
+	for (size_t i = lo; i < k; i++)
+		if (x[i] > x[k])
+			return false;
+	for (size_t i = k + 1; i < hi; i++)
+		if (x[i] < x[k])
+			return false;
+	return true;
+}
+
+/* Order statistics k and k + 1 (from 0) of values of which x[lo..hi)
+ * holds exactly ranks lo..hi-1, and `above` is rank hi: selection within
+ * the range, then the smallest after k when the selection left the range
+ * split at k (checked here, not assumed of GSL), else a second selection.
+ * *split tells which. */
+static void order_pair(double *x, size_t lo, size_t hi, size_t k, double above, double *a,
+                       double *b, bool *split)
+{
+	*a = gsl_stats_select(x + lo, 1, hi - lo, k - lo);
+	*split = split_at(x, lo, hi, k);
+	if (k + 1 >= hi) {
+		*b = above;
+	} else if (*split) {
+		*b = x[k + 1];
+		for (size_t i = k + 2; i < hi; i++)
+			*b = fmin(*b, x[i]);
+	} else {
+		*b = gsl_stats_select(x + lo, 1, hi - lo, k + 1 - lo);
+	}
+}
+
+static double between(double a, double b, double h, size_t k, size_t n)
+{
+	return k + 1 >= n || h == (double)k ? a : a + (h - (double)k) * (b - a);
+}
+
+/* P5, P50 and P95 of x as quantile() gives them, with less selecting: the
+ * median first, then P5 among the values below it and P95 among those
+ * above, when the median's selection left x split (else quantile()
+ * for each). Reorders x. */
+static void three_quantiles(double *x, size_t n, double *p5, double *p50, double *p95)
+{
+	double h50 = (double)(n - 1) * 0.5, h5 = (double)(n - 1) * 0.05,
+	       h95 = (double)(n - 1) * 0.95;
+	size_t k50 = (size_t)floor(h50), k5 = (size_t)floor(h5), k95 = (size_t)floor(h95);
+	double a50, b50, a, b;
+	bool split;
+	order_pair(x, 0, n, k50, 0, &a50, &b50, &split);
+	*p50 = between(a50, b50, h50, k50, n);
+	if (!split) {
+		*p5 = quantile(x, n, 0.05);
+		*p95 = quantile(x, n, 0.95);
+		return;
+	}
+	if (k5 < k50) {
+		order_pair(x, 0, k50, k5, a50, &a, &b, &split);
+		*p5 = between(a, b, h5, k5, n);
+	} else {
+		*p5 = between(a50, b50, h5, k5, n);
+	}
+	if (k95 > k50) {
+		order_pair(x, k50 + 1, n, k95, 0, &a, &b, &split);
+		*p95 = between(a, b, h95, k95, n);
+	} else {
+		*p95 = between(a50, b50, h95, k95, n);
+	}
+}
+
 /* A round bin width (1, 2 or 5 times a power of ten) near range / 20. */
 static double round_width(double range)
 {
@@ -684,6 +755,45 @@ static void histogram(unc_results *ur, const double *x, long n)
 	}
 }
 
+/* The figures of one target from its NPV in every draw, x; reorders x. */
+static void target_stats(unc_results *ur, size_t g, double *x, long draws)
+{
+	unc_stats *s = &ur->stats[g];
+	double sum = 0, gain = 0;
+	long positive = 0;
+	for (long k = 0; k < draws; k++) { /* in the order of the draws */
+		sum += x[k];
+		gain += fmax(x[k], 0);
+		positive += x[k] > 0;
+	}
+	s->mean = sum / (double)draws;
+	s->p_positive = (double)positive / (double)draws;
+	/* EVPI of fund / don't fund: with perfect information the target
+	 * would fund only in draws where it gains; without, it takes the
+	 * better of the expected values */
+	s->evpi = gain / (double)draws - fmax(s->mean, 0);
+	if (g == ur->n_targets - 2)
+		histogram(ur, x, draws);
+	three_quantiles(x, (size_t)draws, &s->p5, &s->p50, &s->p95);
+}
+
+typedef struct stats_job {
+	unc_results *ur;
+	double *npv;
+	long draws;
+	size_t first, step; /* targets first, first + step, ... */
+	pthread_t thread;
+} stats_job;
+
+static void *run_stats(void *arg)
+{
+	stats_job *j = arg;
+	for (size_t g = j->first; g < j->ur->n_targets; g += j->step)
+		target_stats(j->ur, g, &j->npv[g * (size_t)j->draws], j->draws);
+	return NULL;
+}
+
+/* Every target's figures, the targets shared among the threads. */
 static sk_status stats(unc_results *ur, double *npv, long draws, const job *jobs, int n_jobs)
 {
 	size_t nt = ur->n_targets;
@@ -695,20 +805,6 @@ static sk_status stats(unc_results *ur, double *npv, long draws, const job *jobs
 		unc_stats *s = &ur->stats[g];
 		if (!(s->paid = calloc((size_t)T, sizeof *s->paid)))
 			return SK_ENOMEM;
-		double *x = &npv[g * (size_t)draws];
-		double sum = 0, gain = 0;
-		long positive = 0;
-		for (long k = 0; k < draws; k++) {
-			sum += x[k];
-			gain += fmax(x[k], 0);
-			positive += x[k] > 0;
-		}
-		s->mean = sum / (double)draws;
-		s->p_positive = (double)positive / (double)draws;
-		/* EVPI of fund / don't fund: with perfect information the target
-		 * would fund only in draws where it gains; without, it takes the
-		 * better of the expected values */
-		s->evpi = gain / (double)draws - fmax(s->mean, 0);
 		for (int j = 0; j < n_jobs; j++) {
 			s->never += jobs[j].never[g];
 			s->none += jobs[j].none[g];
@@ -717,12 +813,20 @@ static sk_status stats(unc_results *ur, double *npv, long draws, const job *jobs
 		}
 		for (int t = 1; t < T; t++)
 			s->paid[t] += s->paid[t - 1];
-		if (g == nt - 2)
-			histogram(ur, x, draws);
-		s->p5 = quantile(x, (size_t)draws, 0.05);
-		s->p50 = quantile(x, (size_t)draws, 0.50);
-		s->p95 = quantile(x, (size_t)draws, 0.95);
 	}
+	size_t n = (size_t)n_jobs < nt ? (size_t)n_jobs : nt;
+	stats_job sj[UNC_MAX_THREADS];
+	bool threaded[UNC_MAX_THREADS] = {false};
+	for (size_t i = 0; i < n; i++) {
+		sj[i] = (stats_job){ur, npv, draws, i, n, 0};
+		threaded[i] = i > 0 && pthread_create(&sj[i].thread, NULL, run_stats, &sj[i]) == 0;
+		if (i > 0 && !threaded[i])
+			run_stats(&sj[i]); /* no thread to be had: here */
+	}
+	run_stats(&sj[0]);
+	for (size_t i = 1; i < n; i++)
+		if (threaded[i])
+			pthread_join(sj[i].thread, NULL);
 	return SK_OK;
 }
 
