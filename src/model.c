@@ -96,11 +96,12 @@ static sk_status effect_deltas(model *m)
 	return bad ? SK_ENUMERIC : SK_OK;
 }
 
-/* Compressed-row copies of the matrices for the Monte Carlo route, with
- * every entry the transitions can fill (scenario_pattern), so that a
- * draw only copies values in. The products equal the dense ones bit for
- * bit: the terms left out are exact zeros, and the rest are summed in the
- * same order of rows. */
+/* Compressed-column copies of the matrices for the Monte Carlo route, with
+ * every entry the transitions can fill (scenario_pattern), so that a draw
+ * only copies values in. x P is then one sum per column over its entries,
+ * in the order of the rows as the dense product sums them (GSL keeps a
+ * column's entries in row order), the terms left out being exact zeros:
+ * the same result bit for bit. */
 static sk_status sparse_build(model *m, const scenario *s)
 {
 	size_t n = m->n_states;
@@ -115,26 +116,26 @@ static sk_status sparse_build(model *m, const scenario *s)
 			for (size_t k = 0; k < n * n; k++)
 				nz += nonzero[k];
 			gsl_spmatrix *coo = gsl_spmatrix_alloc_nzmax(n, n, nz, GSL_SPMATRIX_COO);
-			gsl_spmatrix *csr = gsl_spmatrix_alloc_nzmax(n, n, nz, GSL_SPMATRIX_CSR);
+			gsl_spmatrix *csc = gsl_spmatrix_alloc_nzmax(n, n, nz, GSL_SPMATRIX_CSC);
 			size_t *at = malloc((nz + 1) * sizeof *at);
-			bool ok = coo && csr && at;
+			bool ok = coo && csc && at;
 			/* any nonzero marks the place; model_fill() puts values */
 			for (size_t k = 0; k < n * n && ok; k++)
 				ok = !nonzero[k] || gsl_spmatrix_set(coo, k / n, k % n, 1) == 0;
-			ok = ok && gsl_spmatrix_csr(csr, coo) == 0 && csr->nz == nz;
-			for (size_t a = 0; a < n && ok; a++)
-				for (int k = csr->p[a]; k < csr->p[a + 1]; k++)
-					at[k] = a * n + (size_t)csr->i[k];
+			ok = ok && gsl_spmatrix_csc(csc, coo) == 0 && csc->nz == nz;
+			for (size_t b = 0; b < n && ok; b++) /* column b */
+				for (int k = csc->p[b]; k < csc->p[b + 1]; k++)
+					at[k] = (size_t)csc->i[k] * n + b;
 			if (coo)
 				gsl_spmatrix_free(coo);
 			if (!ok) {
-				if (csr)
-					gsl_spmatrix_free(csr);
+				if (csc)
+					gsl_spmatrix_free(csc);
 				free(at);
 				st = SK_ENOMEM;
 				break;
 			}
-			m->sp[set][g] = csr;
+			m->sp[set][g] = csc;
 			m->sp_at[set][g] = at;
 		}
 	free(nonzero);

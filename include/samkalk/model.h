@@ -40,7 +40,7 @@ typedef struct model {
 	double *fixed, *per_participant, *startup; /* per actor, kr */
 	double lambda_max;         /* largest effect scale (<= 10) keeping P in 0..1 */
 	bool after_is_base[N_SEX]; /* P_after equals P_base, bit for bit */
-	/* compressed-row copies of p for the Monte Carlo route (NULL in
+	/* compressed-column copies of p for the Monte Carlo route (NULL in
 	 * outcome mode) and the index in p of each of their entries */
 	gsl_spmatrix *sp[N_TR][N_SEX];
 	size_t *sp_at[N_TR][N_SEX];
