@@ -31,7 +31,8 @@ static int failing(void)
 		if (getenv("SAMKALK_COUNT"))
 			atexit(report);
 	}
-	return ++count == fail_at;
+	/* atomic: worker threads allocate their own copies */
+	return __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) == fail_at;
 }
 
 /* SAMKALK_FAIL_TRACE=1: name the caller of the failing allocation. */
