@@ -214,9 +214,19 @@ def main():
         check_reader(name, lang, base + ".xlsx", js, base + ".csv")
         made.append((name, scen, lang, base, js))
 
-    # the discount rate cell drives every present value
+    # the example's profile path has "..": the assumptions sheet shows it as
+    # written and, beside it, resolved (os.path.realpath, an independent route)
     name, scen, lang, base, js = made[0]
     wb = openpyxl.load_workbook(base + ".xlsx")
+    want = os.path.realpath("templates/typpersoner.ini")
+    rows = [r for r in wb["Antaganden"].iter_rows(values_only=True)
+            if r[0] == "scenarios/../templates/typpersoner.ini"]
+    if len(rows) != 1 or rows[0][1] != want or ".." in str(rows[0][1]):
+        fail(f"{name}: the profile's path on Antaganden is {rows}, expected "
+             f"'scenarios/../templates/typpersoner.ini' beside {want}")
+    else:
+        print(f"ok   {name}: the profile path with '..' is shown as given and resolved ({want})")
+    # the discount rate cell drives every present value
     rate_cell = wb.defined_names["Diskonteringsranta"].attr_text.split("!")[1].replace("$", "")
     wb["Antaganden"][rate_cell] = 0.05
     wb.save(os.path.join(tmp, "rate.xlsx"))
