@@ -62,7 +62,7 @@ static sk_status tmp_name(outfile *o, const char *target, bool create, int *fd)
 	snprintf(o->tmp, len, "%.*s.%s.XXXXXX", (int)dir, target, base);
 	if (!create)
 		return SK_OK;
-	*fd = mkstemp(o->tmp);
+	*fd = mkostemp(o->tmp, O_CLOEXEC);
 	if (*fd < 0) {
 		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", target,
 		         strerror(errno));
@@ -74,9 +74,35 @@ static sk_status tmp_name(outfile *o, const char *target, bool create, int *fd)
 	return SK_OK;
 }
 
+#ifdef O_TMPFILE
+/* Whether unnamed files in o->dir can be given a name by linkat() through
+ * /proc/self/fd, which some sandboxes refuse: tried on a throwaway one,
+ * under o->tmp's name for the moment between link and unlink. */
+static bool names_unnamed(outfile *o)
+{
+	int fd = open(o->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return false;
+	char proc[40];
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	bool ok = false;
+	for (unsigned long attempt = 0; attempt < 100 && !ok; attempt++) {
+		fill_letters(o->tmp, (unsigned long)fd * 104729u + attempt);
+		ok = linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0;
+		if (!ok && errno != EEXIST)
+			break;
+	}
+	if (ok)
+		unlink(o->tmp);
+	close(fd);
+	return ok;
+}
+#endif
+
 /* Creates the file to write: where the system has them, an unnamed file in
  * the target's directory (O_TMPFILE), given its name only when complete,
- * so that a run killed even by SIGKILL leaves nothing behind; else a named
+ * so that a run killed even by SIGKILL leaves nothing behind; else (no
+ * O_TMPFILE on the file system, no /proc, or naming refused) a named
  * temporary file beside the target. */
 static sk_status make_tmp(outfile *o, const char *target, int *fd)
 {
@@ -85,21 +111,27 @@ static sk_status make_tmp(outfile *o, const char *target, int *fd)
 		snprintf(o->why, sizeof o->why, "%s: out of memory", target);
 		return SK_EIO;
 	}
-	/* an unnamed file is named through /proc/self/fd */
-	bool proc = access("/proc/self/fd", X_OK) == 0;
-	*fd = proc ? open(o->dir, O_TMPFILE | O_WRONLY, 0600) : -1;
-	if (*fd >= 0) {
-		o->fd = *fd;
-		o->unnamed = true;
-		snprintf(o->proc, sizeof o->proc, "/proc/self/fd/%d", *fd);
-		/* the name it will have, made now: committing allocates nothing */
-		return tmp_name(o, target, false, NULL);
-	}
-	/* no unnamed files on this file system or kernel: a named one */
-	if (proc && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
-		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", target,
-		         strerror(errno));
-		return SK_EIO;
+	/* the name it will have, made now: committing allocates nothing */
+	if (access("/proc/self/fd", X_OK) == 0) {
+		if (tmp_name(o, target, false, NULL) != SK_OK)
+			return SK_EIO; /* out of memory, said in o->why */
+		*fd = open(o->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+		int err = errno;
+		if (*fd >= 0 && names_unnamed(o)) {
+			o->fd = *fd;
+			o->unnamed = true;
+			snprintf(o->proc, sizeof o->proc, "/proc/self/fd/%d", *fd);
+			return SK_OK;
+		}
+		if (*fd >= 0)
+			close(*fd);
+		free(o->tmp);
+		o->tmp = NULL;
+		if (*fd < 0 && err != EOPNOTSUPP && err != EISDIR && err != EINVAL) {
+			snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s",
+			         target, strerror(err));
+			return SK_EIO;
+		}
 	}
 #endif
 	return tmp_name(o, target, true, fd);
@@ -201,6 +233,7 @@ sk_status outfile_open(outfile *o, const char *target)
 		snprintf(o->why, sizeof o->why, "cannot write beside %s: %s", target,
 		         strerror(errno));
 		close(fd);
+		o->unnamed = false; /* closed: outfile_abort() must not again */
 		outfile_abort(o);
 		return SK_EIO;
 	}
@@ -264,6 +297,12 @@ sk_status outfile_commit(outfile *o)
 	} else if (o->unnamed) { /* written by name through o->proc */
 		bad = fsync(o->fd) != 0;
 		err = errno;
+	} else if (o->tmp_exists) { /* written by name, closed by the writer */
+		int fd = open(o->tmp, O_RDONLY | O_CLOEXEC);
+		bad = fd < 0 || fsync(fd) != 0;
+		err = errno;
+		if (fd >= 0)
+			close(fd);
 	}
 	if (!bad && o->unnamed && !name_unnamed(o)) {
 		snprintf(o->why, sizeof o->why, "cannot create a file beside %s: %s", o->target,

@@ -2,9 +2,12 @@
  * per actor, for the fiscal actors together and for society.
  *
  * Each thread owns a copy of the scenario whose numbers it may change
- * ("work"): a draw sets the sampled inputs in the copy, layers its
- * matrices again (scenario_layer), fills its model (model_fill) and
- * projects it (model_project), the same steps as a plain run. Draw k
+ * ("work"). A tornado end sets one input in the copy, layers its matrices
+ * again (scenario_layer), fills its model (model_fill) and projects it
+ * (model_project): the same steps as a plain run. A draw sets the sampled
+ * inputs and takes shorter routes to the same figures (docs/method.md):
+ * only the rows it can change are layered again (scenario_relayer), and
+ * one projection gives each actor's saving (model_project_net). Draw k
  * (1..N) takes its random numbers from its own stream (seed, k), so its
  * values do not depend on which thread runs it; per-draw results go to
  * arrays indexed by k, and every sum over draws runs in the order of k, so
@@ -456,7 +459,7 @@ static sk_status tornado(const calc *c, unc_results *ur)
 #define CHUNK 16384 /* draws between joins: progress, the CSV, failures */
 
 typedef struct job {
-	const calc *c;
+	_Alignas(64) const calc *c; /* each job on cache lines of its own */
 	work *w;
 	long first, end; /* draws first..end-1 (0-based) of the run */
 	long draws;
@@ -583,9 +586,9 @@ static void figures_of(job *j, long k)
 }
 
 /* A job's own copy and counts, made on the thread that runs it: glibc
- * gives each thread its own arena, so no two threads write to the same
- * cache line (made on one thread, the copies of two jobs lay side by side,
- * and two threads ran at 1.6 times one instead of 1.85). */
+ * gives each thread its own arena, so that the copies of two threads do
+ * not share cache lines (made on one thread, they lay side by side, and
+ * two threads ran at 1.6 times one instead of 1.85). */
 static bool job_alloc(job *j)
 {
 	size_t nt = j->c->m->n_actors + 2, T = (size_t)j->c->m->years;
@@ -870,7 +873,10 @@ static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *u
 	if (n_jobs > draws)
 		n_jobs = (int)draws;
 	double *npv = malloc(nt * (size_t)draws * sizeof *npv);
-	job *jobs = calloc((size_t)n_jobs, sizeof *jobs);
+	/* sizeof(job) is a multiple of 64: aligned, no two share a line */
+	job *jobs = aligned_alloc(64, (size_t)n_jobs * sizeof *jobs);
+	if (jobs)
+		memset(jobs, 0, (size_t)n_jobs * sizeof *jobs);
 	sk_status st = npv && jobs ? SK_OK : SK_ENOMEM;
 	for (int i = 0; i < n_jobs && st == SK_OK; i++) {
 		job *j = &jobs[i];

@@ -4,12 +4,14 @@
 # run of the example (workbook, CSV and JSON), then runs it once for every N
 # with the N-th allocation failing. Each run must exit 1 with "out of
 # memory", leak nothing, and leave the old outputs byte-identical with no
-# temporary file beside them.
+# temporary file beside them. One thread (--threads 1), so that the N-th
+# allocation is the same one in every run (worker threads allocate their
+# own copies, in parallel).
 # Usage: sh tests/run_alloc.sh   (from the repository root)
 set -u
 out=build/alloc
 mkdir -p "$out"
-WRAP="-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup"
+WRAP="-Wl,--wrap=malloc,--wrap=calloc,--wrap=aligned_alloc,--wrap=realloc,--wrap=strdup,--wrap=strndup"
 FLAGS="-std=c17 -D_XOPEN_SOURCE=700 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude"
 # shellcheck disable=SC2086
 cc $FLAGS $(pkg-config --cflags gsl xlsxwriter inih) -o "$out/samkalk" src/*.c \
@@ -22,7 +24,7 @@ printf 'good old output\n' >"$tmp/ref"
 # counted as the runs below run: over existing outputs
 mkdir "$tmp/count"
 for f in old.xlsx old.csv old.json; do cp "$tmp/ref" "$tmp/count/$f"; done
-total=$(SAMKALK_COUNT=1 "$bin" run "$S" --quiet -o "$tmp/count/old.xlsx" \
+total=$(SAMKALK_COUNT=1 "$bin" run "$S" --quiet --threads 1 -o "$tmp/count/old.xlsx" \
 	--csv "$tmp/count/old.csv" --json "$tmp/count/old.json" 2>&1 >/dev/null |
 	sed -n 's/^allocations: //p')
 rm -rf "$tmp/count"
@@ -31,7 +33,7 @@ n=1
 while [ "$n" -le "$total" ]; do
 	mkdir "$tmp/run"
 	for f in old.xlsx old.csv old.json; do cp "$tmp/ref" "$tmp/run/$f"; done
-	SAMKALK_FAIL_AT=$n "$bin" run "$S" --quiet -o "$tmp/run/old.xlsx" --csv "$tmp/run/old.csv" \
+	SAMKALK_FAIL_AT=$n "$bin" run "$S" --quiet --threads 1 -o "$tmp/run/old.xlsx" --csv "$tmp/run/old.csv" \
 		--json "$tmp/run/old.json" >/dev/null 2>"$tmp/err"
 	rc=$?
 	left=$(ls -A "$tmp/run" | grep -v '^old\.' || true)

@@ -6,7 +6,7 @@
 # 16 kB tmpfs, and the read-only directory a tmpfs remounted read-only
 # (root ignores a directory's permissions), which need the right to mount
 # (root in CI); without it the full disk is skipped and says so, and the
-# read-only directory is made with chmod. Then: killed with SIGKILL while
+# read-only directory is made with chmod (or skipped, for root). Then: killed with SIGKILL while
 # writing a workbook or a draws CSV, the old file stays whole; and an input
 # rewritten and deleted while samkalk runs gives, every time, either a
 # whole run of one version of the file (the JSON names its SHA-256) or one
@@ -69,7 +69,11 @@ how=""
 if mount -t tmpfs -o size=1m tmpfs "$work/ro" 2>/dev/null; then
 	cp "$work/tiny.ref" "$work/ro/old.csv"
 	cp "$work/tiny.ref" "$work/ro/old.xlsx"
-	mount -o remount,ro "$work/ro" && how="a tmpfs remounted read-only"
+	if mount -o remount,ro "$work/ro"; then
+		how="a tmpfs remounted read-only"
+	else
+		umount "$work/ro"
+	fi
 elif [ "$(id -u)" != 0 ]; then
 	cp "$work/tiny.ref" "$work/ro/old.csv"
 	cp "$work/tiny.ref" "$work/ro/old.xlsx"
@@ -80,9 +84,8 @@ if [ -n "$how" ]; then
 	fault "a read-only output directory ($how)" "$work/ro" --csv "$work/ro/old.csv" \
 		-o "$work/ro/old.xlsx" --json "$work/ro/new.json"
 	umount "$work/ro" 2>/dev/null || chmod u+w "$work/ro"
-else
-	echo "FAIL  a read-only output directory: neither a mount nor chmod can make one"
-	fail=$((fail + 1))
+else # root without the right to mount: chmod does not stop root
+	echo "skip  a read-only output directory: root here, and cannot mount a tmpfs"
 fi
 # Killed with SIGKILL while writing: the workbook there before is still a
 # whole workbook (the new one is renamed into place only when complete).

@@ -3,8 +3,9 @@
  * An output is written to a temporary file beside its target and renamed
  * over it only when complete, so a failed run leaves an existing file as it
  * was and no temporary file behind. Where the system allows (Linux'
- * O_TMPFILE with /proc), the temporary file has no name until it is
- * complete, so that even a run killed by SIGKILL leaves nothing behind. The new file keeps the mode
+ * O_TMPFILE, named through /proc), the temporary file has no name until it
+ * is complete, so that even a run killed by SIGKILL leaves nothing behind;
+ * tests/unit/test_output.c expects that of the test machine's /tmp. The new file keeps the mode
  * of the one it replaces; a symlink stays a link (its final file is replaced); an existing device
  * or pipe (/dev/null) is written in place. "-" means standard output. */
 #ifndef SAMKALK_OUTPUT_H
@@ -18,8 +19,8 @@
 typedef struct outfile {
 	const char *target; /* the path asked for, or "-" */
 	char *dest;         /* where it goes: a symlink's final file, or target */
-	char *tmp;          /* the temporary file beside it; NULL for stdout and
-	                       until an unnamed file is named */
+	char *tmp;          /* the temporary file beside it (for an unnamed file
+	                       the name it gets when complete); NULL for stdout */
 	bool tmp_exists;    /* tmp is made (ours to remove) */
 	char *dir;          /* the target's directory, for an unnamed file */
 	bool unnamed;       /* written to an unnamed file, fd */

@@ -10,6 +10,7 @@
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t m);
+void *__real_aligned_alloc(size_t align, size_t n);
 void *__real_realloc(void *p, size_t n);
 char *__real_strdup(const char *s);
 char *__real_strndup(const char *s, size_t n);
@@ -55,6 +56,13 @@ void *__wrap_calloc(size_t n, size_t m)
 	if (failing())
 		FAIL_HERE();
 	return __real_calloc(n, m);
+}
+
+void *__wrap_aligned_alloc(size_t align, size_t n)
+{
+	if (failing())
+		FAIL_HERE();
+	return __real_aligned_alloc(align, n);
 }
 
 void *__wrap_realloc(void *p, size_t n)
