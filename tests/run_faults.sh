@@ -10,7 +10,9 @@
 # writing a workbook or a draws CSV, the old file stays whole; and an input
 # rewritten and deleted while samkalk runs gives, every time, either a
 # whole run of one version of the file (the JSON names its SHA-256) or one
-# clear refusal (exit 2), with the old output untouched.
+# clear refusal (exit 2), with the old output untouched. Last, with
+# tests/faults/shim.c refusing O_TMPFILE or linkat(), the outputs are still
+# written whole.
 # Usage: sh tests/run_faults.sh build/samkalk
 set -u
 bin=$(cd "$(dirname "${1:-build/samkalk}")" && pwd)/$(basename "${1:-build/samkalk}")
@@ -187,5 +189,34 @@ else
 	fail=$((fail + 1))
 fi
 rm -rf "$work"
+# Where unnamed files cannot be made (no O_TMPFILE on the file system) or
+# named (linkat through /proc refused, as in some sandboxes): the outputs
+# are still written whole, by named temporary files, as in a plain run.
+mkdir -p "$work/shim"
+if cc -shared -fPIC -O1 -o "$work/shim.so" tests/faults/shim.c -ldl; then
+	"$bin" run "$S" --quiet --draws 0 --csv "$work/plain.csv" --json "$work/plain.json"
+	for refuse in SHIM_NO_TMPFILE SHIM_NO_LINKAT; do
+		rm -f "$work/shim/"* "$work/shim/".[!.]* 2>/dev/null
+		env "$refuse=1" LD_PRELOAD="$work/shim.so" "$bin" run "$S" --quiet --draws 0 \
+			--csv "$work/shim/x.csv" --json "$work/shim/x.json" -o "$work/shim/x.xlsx" \
+			2>"$work/shim.err"
+		rc=$?
+		left=$(ls -A "$work/shim" | grep -v '^x\.\(csv\|json\|xlsx\)$' || true)
+		if [ "$rc" = 0 ] && cmp -s "$work/shim/x.csv" "$work/plain.csv" &&
+			cmp -s "$work/shim/x.json" "$work/plain.json" && [ -s "$work/shim/x.xlsx" ] &&
+			[ -z "$left" ]; then
+			pass=$((pass + 1))
+			echo "ok    $refuse: the outputs are written whole by named files, nothing left"
+		else
+			echo "FAIL  $refuse: exit $rc, left: ${left:-nothing}"
+			sed 's/^/      /' "$work/shim.err" | head -n 3
+			fail=$((fail + 1))
+		fi
+	done
+else
+	echo "FAIL  cannot build tests/faults/shim.c"
+	fail=$((fail + 1))
+fi
+
 echo "faults: $pass passed, $fail failed"
 [ "$fail" = 0 ]
