@@ -94,6 +94,21 @@ static scenario *layered_scenario(void)
 	return s;
 }
 
+/* Layers s everything (into full, from s's matrices) and by the plan
+ * (before, layered at the file's values): the two must be equal bit for
+ * bit. */
+static void layer_both_ways(scenario *s, const layer_plan *pl, mats *before, mats *full)
+{
+	mats_of(full, s);
+	cr_assert(scenario_layer(s, full->p, NULL));
+	cr_assert(scenario_relayer(s, pl, before->p, NULL));
+	for (int set = 0; set < N_TR; set++)
+		for (int g = 0; g < N_SEX; g++)
+			cr_assert_eq(
+			        memcmp(before->v[set][g], full->v[set][g], sizeof full->v[set][g]),
+			        0, "set %d sex %d", set, g);
+}
+
 Test(scenario, relayer_equals_layering_everything)
 {
 	scenario *s = layered_scenario();
@@ -108,14 +123,7 @@ Test(scenario, relayer_equals_layering_everything)
 	s->tr[TR_BASELINE][FOR_ALL].v[0].p = 0.3;
 	s->tr[TR_BASELINE][FOR_ALL].v[2].p = 0.15;
 	s->tr[TR_INTERVENTION][FOR_MEN].v[0].p = 0.25;
-	mats_of(&full, s);
-	cr_assert(scenario_layer(s, full.p, NULL));
-	cr_assert(scenario_relayer(s, pl, before.p, NULL));
-	for (int set = 0; set < N_TR; set++)
-		for (int g = 0; g < N_SEX; g++)
-			cr_assert_eq(
-			        memcmp(before.v[set][g], full.v[set][g], sizeof full.v[set][g]), 0,
-			        "set %d sex %d", set, g);
+	layer_both_ways(s, pl, &before, &full);
 	/* by hand, men's intervention row C: C -> A = 0.25 raw, attributed
 	 * against the baseline's 0.15: 0.15 + 0.8 (0.25 - 0.15) = 0.23 */
 	cr_assert_float_eq(full.v[TR_INTERVENTION][SEX_MEN][2 * 3 + 0], 0.23, 1e-15);
@@ -142,14 +150,7 @@ Test(scenario, relayer_with_attribution_varying)
 	mats before, full;
 	mats_of(&before, s);
 	s->attribution = 0.5;
-	mats_of(&full, s);
-	cr_assert(scenario_layer(s, full.p, NULL));
-	cr_assert(scenario_relayer(s, pl, before.p, NULL));
-	for (int set = 0; set < N_TR; set++)
-		for (int g = 0; g < N_SEX; g++)
-			cr_assert_eq(
-			        memcmp(before.v[set][g], full.v[set][g], sizeof full.v[set][g]), 0,
-			        "set %d sex %d", set, g);
+	layer_both_ways(s, pl, &before, &full);
 	/* women's intervention row A: A -> B raw 0.5 against baseline 0.25,
 	 * attributed at 0.5: 0.25 + 0.5 (0.5 - 0.25) = 0.375 */
 	cr_assert_float_eq(full.v[TR_INTERVENTION][SEX_WOMEN][0 * 3 + 1], 0.375, 1e-15);
