@@ -74,6 +74,21 @@ static sk_status tmp_name(outfile *o, const char *target, bool create, int *fd)
 	return SK_OK;
 }
 
+/* Links the unnamed file at proc (/proc/self/fd/N) beside the target as
+ * o->tmp with new letters, again while the name is taken (link() does not
+ * replace). */
+static bool link_tmp(outfile *o, const char *proc, unsigned long salt)
+{
+	for (unsigned long attempt = 0; attempt < 100; attempt++) {
+		fill_letters(o->tmp, salt + attempt);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0)
+			return true;
+		if (errno != EEXIST)
+			return false;
+	}
+	return false;
+}
+
 #ifdef O_TMPFILE
 /* Whether unnamed files in o->dir can be given a name by linkat() through
  * /proc/self/fd, which some sandboxes refuse: tried on a throwaway one,
@@ -85,13 +100,7 @@ static bool names_unnamed(outfile *o)
 		return false;
 	char proc[40];
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-	bool ok = false;
-	for (unsigned long attempt = 0; attempt < 100 && !ok; attempt++) {
-		fill_letters(o->tmp, (unsigned long)fd * 104729u + attempt);
-		ok = linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0;
-		if (!ok && errno != EEXIST)
-			break;
-	}
+	bool ok = link_tmp(o, proc, (unsigned long)fd * 104729u);
 	if (ok)
 		unlink(o->tmp);
 	close(fd);
@@ -142,16 +151,8 @@ static sk_status make_tmp(outfile *o, const char *target, int *fd)
  * moves over the target. */
 static bool name_unnamed(outfile *o)
 {
-	for (unsigned long attempt = 0; attempt < 100; attempt++) {
-		fill_letters(o->tmp, (unsigned long)o->fd * 7919u + attempt);
-		if (linkat(AT_FDCWD, o->proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0) {
-			o->tmp_exists = true;
-			return true;
-		}
-		if (errno != EEXIST)
-			break;
-	}
-	return false;
+	o->tmp_exists = link_tmp(o, o->proc, (unsigned long)o->fd * 7919u);
+	return o->tmp_exists;
 }
 
 /* Resolves the destination of o->target and creates the temporary file
