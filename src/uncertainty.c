@@ -369,6 +369,25 @@ sk_status uncertainty_check_ends(const scenario *s, diag *d)
 	return st;
 }
 
+/* Runs fn on n jobs (job i at base + i * size): job 0 on this thread, the
+ * others on threads of their own, or here when no thread is to be had.
+ * Returns when every job is done. */
+static void run_parallel(void *(*fn)(void *), void *base, size_t size, int n)
+{
+	pthread_t thread[UNC_MAX_THREADS];
+	bool threaded[UNC_MAX_THREADS] = {false};
+	for (int i = 1; i < n; i++) {
+		void *job = (char *)base + (size_t)i * size;
+		threaded[i] = pthread_create(&thread[i], NULL, fn, job) == 0;
+		if (!threaded[i])
+			fn(job);
+	}
+	fn(base);
+	for (int i = 1; i < n; i++)
+		if (threaded[i])
+			pthread_join(thread[i], NULL);
+}
+
 /* ------------------------------------------------------------ tornado */
 
 typedef struct sort_key {
@@ -471,8 +490,6 @@ typedef struct job {
 	scenario_bad_row bad;
 	sk_status st;
 	bool want_csv;
-	pthread_t thread;
-	bool threaded; /* run on a thread of its own (else on the caller's) */
 	char *csv;
 	size_t csv_len, csv_cap;
 } job;
@@ -801,7 +818,6 @@ typedef struct stats_job {
 	double *npv;
 	long draws;
 	size_t first, step; /* targets first, first + step, ... */
-	pthread_t thread;
 } stats_job;
 
 static void *run_stats(void *arg)
@@ -835,17 +851,9 @@ static sk_status stats(unc_results *ur, double *npv, long draws, const job *jobs
 	}
 	size_t n = (size_t)n_jobs < nt ? (size_t)n_jobs : nt;
 	stats_job sj[UNC_MAX_THREADS];
-	bool threaded[UNC_MAX_THREADS] = {false};
-	for (size_t i = 0; i < n; i++) {
-		sj[i] = (stats_job){ur, npv, draws, i, n, 0};
-		threaded[i] = i > 0 && pthread_create(&sj[i].thread, NULL, run_stats, &sj[i]) == 0;
-		if (i > 0 && !threaded[i])
-			run_stats(&sj[i]); /* no thread to be had: here */
-	}
-	run_stats(&sj[0]);
-	for (size_t i = 1; i < n; i++)
-		if (threaded[i])
-			pthread_join(sj[i].thread, NULL);
+	for (size_t i = 0; i < n; i++)
+		sj[i] = (stats_job){ur, npv, draws, i, n};
+	run_parallel(run_stats, sj, sizeof *sj, (int)n);
 	return SK_OK;
 }
 
@@ -897,14 +905,8 @@ static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *u
 			j->first = from + (to - from) * i / n_jobs;
 			j->end = from + (to - from) * (i + 1) / n_jobs;
 			j->fail = -1;
-			j->threaded = i > 0 && pthread_create(&j->thread, NULL, run_job, j) == 0;
-			if (i > 0 && !j->threaded)
-				run_job(j); /* no thread to be had: the same work here */
 		}
-		run_job(&jobs[0]);
-		for (int i = 1; i < n_jobs; i++)
-			if (jobs[i].threaded)
-				pthread_join(jobs[i].thread, NULL);
+		run_parallel(run_job, jobs, sizeof *jobs, n_jobs);
 		for (int i = 0; i < n_jobs && st == SK_OK; i++) {
 			if (jobs[i].fail >= 0) {
 				report_failure(c, &jobs[i], draws, ur->seed, d);
