@@ -71,7 +71,7 @@ sk_status model_fill(model *m, const scenario *s)
 	memcpy(m->unit_cost->data, s->unit_cost, n * na * sizeof(double));
 	for (int g = 0; g < N_SEX; g++) {
 		memcpy(m->start[g]->data, s->start[g], n * sizeof(double));
-		for (int set = 0; set < N_TR; set++)
+		for (int set = 0; set < N_TR && !m->draws_only; set++)
 			memcpy(m->p[set][g]->data, s->p[set][g], n * n * sizeof(double));
 		for (int set = 0; set < N_TR; set++) {
 			gsl_spmatrix *S = m->sp[set][g];

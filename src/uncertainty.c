@@ -192,6 +192,10 @@ static work *work_new(const scenario *s, bool rows, bool project)
 	if (ok && project) {
 		ok = model_build(&w->s, &w->m) == SK_OK && (w->f = flows_new(w->m)) &&
 		     (w->rng = dist_stream_new());
+		/* a draw's copy projects by model_project_net() alone, which
+		 * reads the compressed matrices when there are any */
+		if (ok && rows)
+			w->m->draws_only = w->m->sp[0][0] != NULL;
 		bool fiscal[SK_MAX_ACTORS];
 		for (size_t a = 0; a < na; a++)
 			fiscal[a] = p->actors[a].kind == ACTOR_FISCAL;

@@ -43,6 +43,10 @@ typedef struct model {
 	/* compressed-column copies of p for the Monte Carlo route (NULL in
 	 * outcome mode) and the index in p of each of their entries */
 	gsl_spmatrix *sp[N_TR][N_SEX];
+	/* set by a caller that only calls model_project_net(), when sp is
+	 * made: model_fill() then leaves p (and delta) as model_build() made
+	 * them, for a draw does not read them */
+	bool draws_only;
 	size_t *sp_at[N_TR][N_SEX];
 } model;
 
