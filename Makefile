@@ -21,9 +21,11 @@ ALL_CFLAGS := -std=c17 -D_XOPEN_SOURCE=700 -pthread $(WARN) -Iinclude $(PKG_CFLA
 LDLIBS  := $(PKG_LIBS) -lm -pthread
 
 BUILD   ?= build
-SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
+# Layers, each a folder of src/ and include/samkalk/ (docs/architecture.md)
+LAYERS  := base read model vary report cli
+SRC     := $(filter-out src/cli/main.c,$(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c src/$(l)/*/*.c)))
 OBJ     := $(SRC:src/%.c=$(BUILD)/obj/%.o)
-HDR     := $(wildcard include/samkalk/*.h)
+HDR     := $(foreach l,$(LAYERS),$(wildcard include/samkalk/$(l)/*.h include/samkalk/$(l)/*/*.h))
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -54,19 +56,21 @@ SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-s
 
 all: $(BUILD)/samkalk
 
-$(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HDR)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libsamkalk.a: $(OBJ)
+	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/samkalk: src/main.c $(BUILD)/libsamkalk.a $(HDR)
-	$(CC) $(ALL_CFLAGS) -o $@ src/main.c $(BUILD)/libsamkalk.a $(LDLIBS)
+$(BUILD)/samkalk: src/cli/main.c $(BUILD)/libsamkalk.a $(HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ src/cli/main.c $(BUILD)/libsamkalk.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsamkalk.a $(HDR) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(BUILD)/libsamkalk.a $(LDLIBS) $(TEST_LIBS)
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/tests:
 	mkdir -p $@
 
 deps:
@@ -99,7 +103,7 @@ sanitize:
 	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases uncertainty e2e
 
 format-check:
-	@clang-format --dry-run --Werror src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c \
+	@clang-format --dry-run --Werror $(SRC) src/cli/main.c $(HDR) tests/unit/*.c tests/unit/*.h fuzz/*.c \
 	  && echo "ok   clang-format leaves no diff"
 
 
@@ -150,7 +154,7 @@ bench: $(BUILD)/samkalk
 
 # the sources once, instrumented; each target links them with its own main
 $(BUILD)/fuzz/obj/%.o: src/%.c $(HDR)
-	@mkdir -p $(BUILD)/fuzz/obj
+	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 $(BUILD)/fuzz/%: fuzz/%.c fuzz/two_files.h $(FUZZ_OBJ)
@@ -174,7 +178,7 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/samkalk/templates/
 
 format:
-	clang-format -i src/*.c include/samkalk/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+	clang-format -i $(SRC) src/cli/main.c $(HDR) tests/unit/*.c tests/unit/*.h fuzz/*.c
 
 clean:
 	rm -rf $(BUILD) out

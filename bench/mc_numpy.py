@@ -115,7 +115,7 @@ def arrow(key, states, what):
 
 
 class Dist:
-    """One distribution as samkalk reads it (src/distributions.c)."""
+    """One distribution as samkalk reads it (src/base/distributions.c)."""
 
     def __init__(self, text, base, what):
         t = text.strip()

@@ -4,7 +4,7 @@
 #define _GNU_SOURCE
 #include <gsl/gsl_errno.h>
 
-#include "samkalk/report.h"
+#include "samkalk/report/report.h"
 #include "two_files.h"
 
 static void reports(calc *c)

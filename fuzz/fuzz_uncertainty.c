@@ -5,19 +5,19 @@
 #define _GNU_SOURCE
 #include <gsl/gsl_errno.h>
 
-#include "samkalk/report.h"
-#include "samkalk/uncertainty.h"
+#include "samkalk/report/report.h"
+#include "samkalk/vary/uncertainty.h"
 #include "two_files.h"
 
 static void draws(calc *c)
 {
-	if (!c->s->unc)
+	if (!c->spec)
 		return;
 	FILE *null = fopen("/dev/null", "w");
 	if (!null)
 		return;
 	for (int threads = 1; threads <= 2; threads++) {
-		unc_options o = {.draws = c->s->unc->draws > 64 ? 64 : -1,
+		unc_options o = {.draws = c->spec->draws > 64 ? 64 : -1,
 		                 .seed = -1,
 		                 .threads = threads,
 		                 .draws_csv = null};

@@ -12,7 +12,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "samkalk/calc.h"
+#include "samkalk/vary/calc.h"
 
 #define SPLIT "@@SCENARIO@@\n"
 #define TOKEN "@PROFILE@"

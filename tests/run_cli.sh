@@ -1,7 +1,7 @@
 #!/bin/sh
 # The command line: exact stderr and exit status for usage mistakes, exit 1
 # with a reason when standard output cannot be written, and --help naming
-# every option of the table in src/main.c. Run from the repository root:
+# every option of the table in src/cli/main.c. Run from the repository root:
 #   sh tests/run_cli.sh build/samkalk
 set -u
 bin=${1:-build/samkalk}
@@ -84,12 +84,12 @@ expect 2 "tests/e2e/nonmonotone.ini: price_year: expected price years 2026 and 2
 [ ! -e "$tmp/c.csv" ] || { echo "FAIL  a failed compare wrote $tmp/c.csv"; fail=$((fail + 1)); }
 
 # --help and the man page name every command and every option of
-# run_options[] in src/main.c
+# run_options[] in src/cli/main.c
 "$bin" --help >"$tmp/help"
 groff -man -Tutf8 man/samkalk.1 2>/dev/null | col -b >"$tmp/man" || cp man/samkalk.1 "$tmp/man"
-options=$(sed -n '/^static const option_spec run_options/,/^};/p' src/main.c |
+options=$(sed -n '/^static const option_spec run_options/,/^};/p' src/cli/main.c |
 	grep -o '{"-[-a-z]*"' | tr -d '{"')
-commands=$(sed -n '/^int main/,/^}/p' src/main.c | grep -o 'strcmp(cmd, "[a-z-]*")' |
+commands=$(sed -n '/^int main/,/^}/p' src/cli/main.c | grep -o 'strcmp(cmd, "[a-z-]*")' |
 	sed 's/.*"\(.*\)".*/\1/')
 for word in $options $commands; do
 	for doc in help man; do

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "samkalk/calc.h"
+#include "samkalk/vary/calc.h"
 
 __attribute__((unused)) static calc *load(const char *path)
 {

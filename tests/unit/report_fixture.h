@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/calc.h"
-#include "samkalk/report.h"
+#include "samkalk/report/report.h"
+#include "samkalk/vary/calc.h"
 
 #define KOMMUN_NPV  (-1000 + (1000 + 500 * 50000.0 / 60000) * 5 / 1.1)
 #define PROD_NPV    (10000 / 1.1)

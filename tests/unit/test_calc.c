@@ -4,7 +4,7 @@
 #include <criterion/criterion.h>
 #include <gsl/gsl_errno.h>
 
-#include "samkalk/calc.h"
+#include "samkalk/vary/calc.h"
 
 Test(calc, check_accepts_a_good_scenario)
 {

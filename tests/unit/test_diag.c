@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/diag.h"
+#include "samkalk/base/diag.h"
 
 static char *printed(diag *d)
 {

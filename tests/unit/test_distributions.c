@@ -48,7 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/distributions.h"
+#include "samkalk/base/distributions.h"
 
 #define PM      "\xc2\xb1" /* ± in UTF-8 */
 #define SEED    12345u

@@ -3,7 +3,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "samkalk/error.h"
+#include "samkalk/base/error.h"
 
 Test(error, every_status_has_text)
 {

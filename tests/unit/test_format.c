@@ -3,7 +3,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 
-#include "samkalk/format.h"
+#include "samkalk/base/format.h"
 
 #define MINUS FORMAT_MINUS
 #define SP    FORMAT_GROUP_SV /* the no-break space between thousands */

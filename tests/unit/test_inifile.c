@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/inifile.h"
+#include "samkalk/base/inifile.h"
 
 /* Parses a NUL-terminated buffer (without its NUL) as "t.ini". */
 static sk_status parse(const char *text, ini_doc **doc, diag *d)

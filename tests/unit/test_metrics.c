@@ -10,10 +10,10 @@
 #include <gsl/gsl_errno.h>
 #include <math.h>
 
-#include "samkalk/calc.h"
-#include "samkalk/diag.h"
-#include "samkalk/metrics.h"
-#include "samkalk/model.h"
+#include "samkalk/base/diag.h"
+#include "samkalk/model/metrics.h"
+#include "samkalk/model/model.h"
+#include "samkalk/vary/calc.h"
 
 #include "calc_load.h"
 

@@ -13,9 +13,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "samkalk/calc.h"
-#include "samkalk/diag.h"
-#include "samkalk/model.h"
+#include "samkalk/base/diag.h"
+#include "samkalk/model/model.h"
+#include "samkalk/vary/calc.h"
 
 #include "calc_load.h"
 

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "samkalk/output.h"
+#include "samkalk/base/output.h"
 
 static char dir[64];
 

@@ -5,7 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "samkalk/profile.h"
+#include "samkalk/read/profile.h"
 
 static profile *load(void)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/sha256.h"
+#include "samkalk/base/sha256.h"
 
 Test(sha256, one_block_message_abc)
 {

@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/calc.h"
-#include "samkalk/uncertainty.h"
+#include "samkalk/vary/calc.h"
+#include "samkalk/vary/uncertainty.h"
 
 #include "calc_load.h"
 

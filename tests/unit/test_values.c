@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "samkalk/values.h"
+#include "samkalk/base/values.h"
 
 /* Everything diag_print would show; the caller frees it. */
 static char *printed(diag *d)

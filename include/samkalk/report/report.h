@@ -1,0 +1,33 @@
+/* report.h -- a finished calculation as text, CSV and JSON (SPEC §7).
+ * Each writer only writes to out and returns SK_OK, or SK_EIO when the
+ * stream reports an error. */
+#ifndef SAMKALK_REPORT_H
+#define SAMKALK_REPORT_H
+
+#include <stdio.h>
+
+#include "samkalk/base/error.h"
+#include "samkalk/base/format.h"
+#include "samkalk/vary/calc.h"
+
+/* The summary a person reads: per actor and for the public sector and
+ * society, investment, savings, NPV, return, payback and break-even, with
+ * price year, discount rate, horizon and what each total covers. */
+sk_status report_text(const calc *c, lang l, FILE *out);
+
+/* The flows, one row per year x actor x sex (women, men, all), columns
+ * year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,
+ * net_pv first, then t,discount_factor; numbers at full precision. */
+sk_status report_csv(const calc *c, FILE *out);
+
+/* The decision figures for other programs (SPEC §7 fields and more). */
+sk_status report_json(const calc *c, FILE *out);
+
+/* Pieces of the JSON writer, for the comparison's JSON: a string (escaped),
+ * a number (shortest exact text, never -0), and the fields of one target's
+ * figures with every amount multiplied by scale (a price-year move). */
+void report_json_string(FILE *out, const char *s);
+void report_json_number(FILE *out, double v);
+void report_json_figures(FILE *out, const calc *c, const figures *g, double scale);
+
+#endif

@@ -1,0 +1,92 @@
+/* uncertainty.h -- SPEC §6: one-way sensitivity (tornado) and Monte Carlo,
+ * per actor, for the fiscal actors together and for society.
+ *
+ * uncertainty_read() takes the [sensitivity X] and [uncertainty X]
+ * sections of a scenario: each names an input of section X by its own key
+ * (X = profile for a profile item, written STATE.ACTOR.ITEM). Each input
+ * keeps its value from the file as its base; a draw or a tornado end
+ * changes the number in a private copy of the scenario, which is layered
+ * again exactly as scenario_load() layers it (scenario_layer()), so a
+ * tornado end equals a run of the file with that value written in. */
+#ifndef SAMKALK_UNCERTAINTY_H
+#define SAMKALK_UNCERTAINTY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "samkalk/base/diag.h"
+#include "samkalk/base/error.h"
+#include "samkalk/model/calculation.h"
+#include "samkalk/read/scenario.h"
+#include "samkalk/read/unc_spec.h"
+
+/* Checks that each tornado end of u keeps every transition row of s at
+ * most 1; a message per end that does not (SK_EINPUT). Called by
+ * calc_read() when the rest of the file is right. SK_ENOMEM when out of
+ * memory. */
+sk_status uncertainty_check_ends(const scenario *s, const unc_spec *u, diag *d);
+
+/* Statistics of one target's NPV over the draws. */
+typedef struct unc_stats {
+	double mean, p5, p50, p95;
+	double p_positive; /* share of draws with NPV > 0 */
+	double evpi;       /* E[max(NPV, 0)] - max(E[NPV], 0), kr */
+	/* the nominal payback: paid[t] = draws paid back by the end of year
+	 * t+1 (cumulative); never = not within the horizon; none = the target
+	 * invested nothing in that draw */
+	long *paid;
+	long never, none;
+} unc_stats;
+
+typedef struct unc_tornado_row {
+	size_t input;               /* index into spec->v */
+	double low, high;           /* the input's values at the two ends */
+	double *npv_low, *npv_high; /* [target] */
+} unc_tornado_row;
+
+#define UNC_HIST_BINS 40 /* at most; about 20 are used */
+
+typedef struct unc_results {
+	const unc_spec *spec;
+	size_t n_targets;
+	int years;
+	/* tornado, sorted by the swing of the fiscal NPV (then society's) */
+	size_t n_tornado;
+	unc_tornado_row *tornado;
+	double *tornado_npv; /* owns the rows' npv_low and npv_high */
+	/* Monte Carlo; draws 0 when none were made */
+	long draws;
+	uint64_t seed;
+	unc_stats *stats; /* [target] */
+	/* histogram of the fiscal NPV: n_bins bins of a round width from
+	 * hist_lo, counts of draws */
+	double hist_lo, hist_width;
+	int n_bins;
+	long hist[UNC_HIST_BINS];
+} unc_results;
+
+/* Progress of a long run: draws done of all, seconds so far. */
+typedef void (*unc_progress_fn)(long done, long all, double seconds, void *arg);
+
+typedef struct unc_options {
+	long draws;      /* -1: the file's */
+	int64_t seed;    /* -1: the file's */
+	int threads;     /* >= 1 */
+	FILE *draws_csv; /* one row per draw, or NULL */
+	unc_progress_fn progress;
+	void *progress_arg;
+} unc_options;
+
+/* The tornado and (when o->draws or the file ask for draws) the Monte
+ * Carlo of a finished calculation whose scenario has s->unc. A draw that
+ * makes a transition row sum above 1 is a mistake of the file, reported
+ * to d with the draw's number (SK_EINPUT). Writes the draws CSV when
+ * asked; SK_EIO when writing it fails. Returns SK_OK, SK_EINPUT, SK_EIO,
+ * SK_ENOMEM or SK_ENUMERIC. */
+sk_status uncertainty_run(const calc *c, const unc_options *o, unc_results **out, diag *d);
+
+void unc_results_free(unc_results *u);
+
+#endif

@@ -1,0 +1,832 @@
+/* scenario.c -- reads a scenario and its profile (SPEC §4) and checks
+ * every key against the profile's states and actors (SPEC §8). Transition
+ * sections are kept as listed; model.c layers them into matrices. */
+#include "samkalk/read/scenario.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samkalk/base/limits.h"
+#include "samkalk/base/values.h"
+
+static const char *const section_names[] = {"scenario",
+                                            "cohort",
+                                            "cohort.women",
+                                            "cohort.men",
+                                            "intervention",
+                                            "baseline",
+                                            "baseline.women",
+                                            "baseline.men",
+                                            "intervention.transitions",
+                                            "intervention.transitions.women",
+                                            "intervention.transitions.men",
+                                            "after",
+                                            "after.women",
+                                            "after.men",
+                                            "outcome",
+                                            "discounting",
+                                            "adjustments"};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* The keys of [scenario], in the order of their enum. */
+enum {
+	K_NAME,
+	K_PROFILES,
+	K_START_YEAR,
+	K_YEARS,
+	K_PRICE_YEAR,
+	K_RATE,
+	K_TIMING,
+	K_COSTS_ON,
+	K_WORK_STATE
+};
+static const char *const scenario_keys[] = {
+        "name",          "profiles",        "start_year", "years",     "price_year",
+        "discount_rate", "discount_timing", "costs_on",   "work_state"};
+static const char *const adjustment_keys[] = {"attribution", "cost_uplift"};
+static const char *const cohort_keys[] = {"size", "intakes", "women"};
+static const char *const intervention_keys[] = {"name", "years", "fixed_cost.ACTOR",
+                                                "cost_per_participant.ACTOR", "startup_cost.ACTOR"};
+static const char *const outcome_keys[] = {"target", "baseline", "intervention", "after",
+                                           "relapse"};
+/* Transition sections by set and sex, as named in files. */
+const char *const scenario_tr_sections[N_TR][N_FOR] = {
+        {"baseline", "baseline.women", "baseline.men"},
+        {"intervention.transitions", "intervention.transitions.women",
+         "intervention.transitions.men"},
+        {"after", "after.women", "after.men"}};
+
+typedef struct loader {
+	scenario *s;
+	ini_doc *doc;
+	diag *d;
+	const profile *p; /* NULL when the profile could not be read */
+	const char **state_ids, **actor_ids;
+	bool oom;
+	bool have[K_WORK_STATE + 1]; /* which keys of [scenario] were given */
+	const ini_entry *work_state; /* read once the profile is known */
+} loader;
+
+static size_t find_key(const char *const *keys, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(keys[i], key) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Joins the profile path to the scenario's directory unless absolute. */
+static char *join_path(const char *scenario_path, const char *rel)
+{
+	if (rel[0] == '/')
+		return strdup(rel);
+	const char *slash = strrchr(scenario_path, '/');
+	size_t dir = slash ? (size_t)(slash - scenario_path) + 1 : 0;
+	char *out = malloc(dir + strlen(rel) + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, scenario_path, dir);
+	strcpy(out + dir, rel);
+	return out;
+}
+
+static bool read_choice(loader *L, const ini_entry *e, const char *const *choices, size_t n,
+                        int *out)
+{
+	size_t i = find_key(choices, n, e->value);
+	if (i == SIZE_MAX) {
+		value_unknown(L->d, L->doc->path, e->line, e->key, "value", e->value, choices, n);
+		return false;
+	}
+	*out = (int)i;
+	return true;
+}
+
+static void read_scenario_section(loader *L)
+{
+	static const char *const timings[] = {"start", "end"};
+	static const char *const costs[] = {"start", "end", "mean"};
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t sec = inifile_find_section(doc, "scenario");
+	if (sec == SIZE_MAX) {
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected a [scenario] section with name, profiles, start_year "
+			         "and years, "
+			         "got none");
+		return;
+	}
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		size_t k = find_key(scenario_keys, COUNT(scenario_keys), e->key);
+		long v;
+		int c;
+		if (k == SIZE_MAX) {
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [scenario]", e->key,
+			              scenario_keys, COUNT(scenario_keys));
+			continue;
+		}
+		L->have[k] = true;
+		switch (k) {
+		case K_NAME:
+			if (value_text(L->d, doc, e, "the scenario's name"))
+				s->name = e->value;
+			break;
+		case K_PROFILES:
+			if (value_text(L->d, doc, e, "the path of a profile file")) {
+				s->profile_path = join_path(doc->path, e->value);
+				s->profile_line = e->line;
+				if (!s->profile_path)
+					L->oom = true;
+			}
+			break;
+		case K_START_YEAR:
+			if (value_int(L->d, doc, e, 1900, 2200,
+			              "a calendar year between 1900 and 2200", &v))
+				s->start_year = (int)v;
+			break;
+		case K_YEARS:
+			if (value_int(L->d, doc, e, 1, SK_MAX_YEARS,
+			              "a horizon of 1 to 100 whole years", &v))
+				s->years = (int)v;
+			break;
+		case K_PRICE_YEAR:
+			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
+			              &v)) {
+				s->price_year = (int)v;
+				s->price_year_line = e->line;
+			}
+			break;
+		case K_RATE:
+			value_number(L->d, doc, e, 0, 0.5,
+			             "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
+			             &s->discount_rate);
+			s->discount_rate_line = e->line;
+			break;
+		case K_WORK_STATE:
+			L->work_state = e;
+			break;
+		case K_TIMING:
+			if (read_choice(L, e, timings, COUNT(timings), &c))
+				s->timing = (discount_timing)c;
+			break;
+		case K_COSTS_ON:
+			if (read_choice(L, e, costs, COUNT(costs), &c))
+				s->costs_on = (costs_on)c;
+			break;
+		}
+	}
+	const int line = doc->sections[sec].line;
+	if (doc->sections[sec].refused)
+		return; /* a refused line may have been the missing key */
+	if (!L->have[K_PROFILES])
+		diag_add(L->d, doc->path, line, "profiles",
+		         "expected the path of the profile file (e.g. "
+		         "../templates/typpersoner.ini), "
+		         "got none");
+	if (!L->have[K_START_YEAR])
+		diag_add(L->d, doc->path, line, "start_year",
+		         "expected the first calendar year of the calculation, got none");
+	if (!L->have[K_YEARS])
+		diag_add(L->d, doc->path, line, "years",
+		         "expected the horizon in whole years (1 to 100), got none");
+}
+
+/* A starting distribution STATE = share over the profile's states. */
+static void read_distribution(loader *L, const ini_entry *e, double *dist)
+{
+	if (!L->p)
+		return;
+	size_t st = profile_state_index(L->p, e->key);
+	if (st == SIZE_MAX) {
+		value_unknown(L->d, L->doc->path, e->line, e->key, "state", e->key, L->state_ids,
+		              L->p->n_states);
+		return;
+	}
+	value_number(L->d, L->doc, e, 0, 1, "a share between 0 and 1", &dist[st]);
+}
+
+static void check_sum(loader *L, const double *dist, size_t first, size_t end, int line,
+                      const char *section)
+{
+	if (!L->p)
+		return;
+	double sum = 0;
+	for (size_t i = 0; i < L->p->n_states; i++)
+		sum += dist[i];
+	if (fabs(sum - 1) <= 1e-9)
+		return;
+	char list[300] = "";
+	size_t used = 0;
+	for (size_t i = first; i < end && used < sizeof list - 1; i++) {
+		const ini_entry *e = &L->doc->entries[i];
+		if (profile_state_index(L->p, e->key) != SIZE_MAX)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s %s",
+			                         used ? " + " : "", e->key, e->value);
+	}
+	diag_add(L->d, L->doc->path, line, section,
+	         "expected the starting shares to sum to 1, got %.10g%s%s%s", sum, used ? " (" : "",
+	         list, used ? ")" : "");
+}
+
+static void read_cohort(loader *L)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t n = L->p ? L->p->n_states : 0;
+	for (int g = 0; g < N_SEX; g++) {
+		s->start[g] = calloc(n + 1, sizeof *s->start[g]);
+		if (!s->start[g]) {
+			L->oom = true;
+			return;
+		}
+	}
+	size_t sec = inifile_find_section(doc, "cohort");
+	if (sec == SIZE_MAX) {
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected a [cohort] section with size and the starting "
+			         "distribution, got "
+			         "none");
+		return;
+	}
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	bool have_size = false;
+	size_t before = diag_count(L->d);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		size_t k = find_key(cohort_keys, COUNT(cohort_keys), e->key);
+		if (k == 0) {
+			have_size = true;
+			value_int(L->d, doc, e, 1, SK_MAX_COHORT,
+			          "a whole number of participants per intake, 1 to 10 000 000",
+			          &s->size);
+		} else if (k == 1) {
+			value_int(L->d, doc, e, 1, SK_MAX_YEARS,
+			          "a whole number of intakes, 1 to 100", &s->intakes);
+		} else if (k == 2) {
+			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1",
+			             &s->women);
+		} else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
+		           value_nearest(e->key, cohort_keys, COUNT(cohort_keys))) {
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [cohort]", e->key,
+			              cohort_keys, COUNT(cohort_keys));
+		} else {
+			read_distribution(L, e, s->start[SEX_WOMEN]);
+		}
+	}
+	/* Knock-on messages only mislead: no sum or missing key after a
+	 * refused line or entry in the section. */
+	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
+	if (!have_size && clean)
+		diag_add(L->d, doc->path, doc->sections[sec].line, "size",
+		         "expected the number of participants per intake, got none");
+	if (clean)
+		check_sum(L, s->start[SEX_WOMEN], first, end, doc->sections[sec].line, "[cohort]");
+	s->start_line[SEX_WOMEN] = s->start_line[SEX_MEN] = doc->sections[sec].line;
+	memcpy(s->start[SEX_MEN], s->start[SEX_WOMEN], n * sizeof(double));
+	if (s->years && s->intakes > s->years) {
+		for (size_t i = first; i < end; i++)
+			if (strcmp(doc->entries[i].key, "intakes") == 0)
+				diag_add(L->d, doc->path, doc->entries[i].line, "intakes",
+				         "expected at most one intake per year of the horizon "
+				         "(%d), got "
+				         "%ld",
+				         s->years, s->intakes);
+	}
+	static const char *const per_sex[N_SEX] = {"cohort.women", "cohort.men"};
+	for (int g = 0; g < N_SEX; g++) {
+		size_t ps = inifile_find_section(doc, per_sex[g]);
+		if (ps == SIZE_MAX)
+			continue;
+		inifile_entries(doc, ps, &first, &end);
+		memset(s->start[g], 0, n * sizeof(double));
+		before = diag_count(L->d);
+		for (size_t i = first; i < end; i++)
+			read_distribution(L, &doc->entries[i], s->start[g]);
+		char name[32];
+		snprintf(name, sizeof name, "[%s]", per_sex[g]);
+		if (diag_count(L->d) == before && !doc->sections[ps].refused)
+			check_sum(L, s->start[g], first, end, doc->sections[ps].line, name);
+		s->start_line[g] = doc->sections[ps].line;
+	}
+}
+
+static void read_intervention(loader *L)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t na = L->p ? L->p->n_actors : 0;
+	s->fixed_cost = calloc(na + 1, sizeof(double));
+	s->cost_per_participant = calloc(na + 1, sizeof(double));
+	s->startup_cost = calloc(na + 1, sizeof(double));
+	if (!s->fixed_cost || !s->cost_per_participant || !s->startup_cost) {
+		L->oom = true;
+		return;
+	}
+	size_t sec = inifile_find_section(doc, "intervention");
+	if (sec == SIZE_MAX) {
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected an [intervention] section with name, years and costs, "
+			         "got none");
+		return;
+	}
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	bool have_years = false;
+	size_t before = diag_count(L->d);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		long v;
+		if (strcmp(e->key, "name") == 0) {
+			if (value_text(L->d, doc, e, "the intervention's name"))
+				s->intervention_name = e->value;
+			continue;
+		}
+		if (strcmp(e->key, "years") == 0) {
+			have_years = true;
+			if (value_int(
+			            L->d, doc, e, 1, SK_MAX_YEARS,
+			            "the whole years each intake spends in the intervention (1 to "
+			            "100)",
+			            &v))
+				s->intervention_years = (int)v;
+			continue;
+		}
+		const char *dot = strchr(e->key, '.');
+		double *target = NULL;
+		size_t stem = dot ? (size_t)(dot - e->key) : 0;
+		if (dot && stem == 10 && strncmp(e->key, "fixed_cost", stem) == 0)
+			target = s->fixed_cost;
+		else if (dot && stem == 20 && strncmp(e->key, "cost_per_participant", stem) == 0)
+			target = s->cost_per_participant;
+		else if (dot && stem == 12 && strncmp(e->key, "startup_cost", stem) == 0)
+			target = s->startup_cost;
+		if (!target) {
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [intervention]",
+			              e->key, intervention_keys, COUNT(intervention_keys));
+			continue;
+		}
+		if (!L->p)
+			continue;
+		size_t a = profile_actor_index(L->p, dot + 1);
+		if (a == SIZE_MAX) {
+			value_unknown(L->d, doc->path, e->line, e->key, "actor", dot + 1,
+			              L->actor_ids, L->p->n_actors);
+			continue;
+		}
+		value_number(L->d, doc, e, 0, 1e12,
+		             "an amount in kronor from 0 to 1 000 000 000 000", &target[a]);
+	}
+	if (!have_years && diag_count(L->d) == before && !doc->sections[sec].refused)
+		diag_add(L->d, doc->path, doc->sections[sec].line, "years",
+		         "expected the years each intake spends in the intervention, got none");
+}
+
+/* Parses "FROM -> TO" into state indices. */
+static bool parse_transition_key(loader *L, const ini_entry *e, size_t *from, size_t *to)
+{
+	const char *arrow = strstr(e->key, "->");
+	if (!arrow) {
+		diag_add(L->d, L->doc->path, e->line, e->key,
+		         "expected a transition 'FROM -> TO = probability', got no '->'");
+		return false;
+	}
+	char a[72], b[72];
+	const char *x = e->key, *y = arrow + 2;
+	size_t xn = (size_t)(arrow - x), yn = strlen(y);
+	while (xn && (x[xn - 1] == ' ' || x[xn - 1] == '\t'))
+		xn--;
+	while (*y == ' ' || *y == '\t')
+		y++, yn--;
+	if (xn >= sizeof a || yn >= sizeof b) {
+		diag_add(L->d, L->doc->path, e->line, e->key,
+		         "expected 'FROM -> TO' with state ids, got a name too long");
+		return false;
+	}
+	memcpy(a, x, xn);
+	a[xn] = '\0';
+	memcpy(b, y, yn);
+	b[yn] = '\0';
+	if (!L->p)
+		return false;
+	bool ok = true;
+	*from = profile_state_index(L->p, a);
+	*to = profile_state_index(L->p, b);
+	if (*from == SIZE_MAX) {
+		value_unknown(L->d, L->doc->path, e->line, e->key, "state", a, L->state_ids,
+		              L->p->n_states);
+		ok = false;
+	}
+	if (*to == SIZE_MAX) {
+		value_unknown(L->d, L->doc->path, e->line, e->key, "state", b, L->state_ids,
+		              L->p->n_states);
+		ok = false;
+	}
+	if (ok && *from == *to) {
+		diag_add(L->d, L->doc->path, e->line, e->key,
+		         "expected a move between two different states, got %s -> %s (staying is "
+		         "1 minus the moves out, never listed)",
+		         a, b);
+		ok = false;
+	}
+	return ok;
+}
+
+static void read_transitions(loader *L, transition_set set, int who)
+{
+	ini_doc *doc = L->doc;
+	size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
+	if (sec == SIZE_MAX)
+		return;
+	transitions *t = &L->s->tr[set][who];
+	t->line = doc->sections[sec].line;
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	size_t before = diag_count(L->d);
+	t->v = calloc(end - first + 1, sizeof *t->v);
+	if (!t->v) {
+		L->oom = true;
+		return;
+	}
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		size_t from, to;
+		double p;
+		bool ok = parse_transition_key(L, e, &from, &to);
+		if (!value_number(L->d, doc, e, 0, 1, "a probability between 0 and 1", &p) || !ok)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < t->n && !dup; k++) {
+			if (t->v[k].from == from && t->v[k].to == to) {
+				diag_add(L->d, doc->path, e->line, e->key,
+				         "duplicate transition in [%s], first at line %d: expected "
+				         "each "
+				         "move once",
+				         scenario_tr_sections[set][who], t->v[k].line);
+				dup = true;
+			}
+		}
+		if (!dup)
+			t->v[t->n++] = (transition){from, to, p, e->key, e->line};
+	}
+	t->failed = diag_count(L->d) != before || doc->sections[sec].refused;
+}
+
+static void read_outcome(loader *L, size_t sec)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	s->outcome_mode = true;
+	s->outcome_line = doc->sections[sec].line;
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	bool have[COUNT(outcome_keys)] = {false};
+	size_t before = diag_count(L->d);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		size_t k = find_key(outcome_keys, COUNT(outcome_keys), e->key);
+		if (k == SIZE_MAX) {
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [outcome]", e->key,
+			              outcome_keys, COUNT(outcome_keys));
+			continue;
+		}
+		have[k] = true;
+		if (k == 0) {
+			if (!L->p)
+				continue;
+			s->outcome_target = profile_state_index(L->p, e->value);
+			if (s->outcome_target == SIZE_MAX)
+				value_unknown(L->d, doc->path, e->line, e->key, "state", e->value,
+				              L->state_ids, L->p->n_states);
+		} else if (k == 4) {
+			value_number(L->d, doc, e, 0, 1, "a yearly relapse share between 0 and 1",
+			             &s->outcome_relapse);
+		} else {
+			value_number(L->d, doc, e, 0, 1, "a yearly success rate between 0 and 1",
+			             &s->outcome_rate[k - 1]);
+		}
+	}
+	static const char *const required[3] = {"target", "baseline", "intervention"};
+	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
+	for (int k = 0; k < 3 && clean; k++)
+		if (!have[k])
+			diag_add(L->d, doc->path, s->outcome_line, required[k],
+			         "expected %s in [outcome], got none", required[k]);
+	s->outcome_after_given = have[3];
+	if (!have[3])
+		s->outcome_rate[TR_AFTER] = s->outcome_rate[TR_BASELINE];
+}
+
+/* [discounting]: "FROM-TO = rate" bands over t = 1..T replacing the single
+ * rate; every year of the horizon in exactly one band. */
+static void read_bands(loader *L)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t sec = inifile_find_section(doc, "discounting");
+	if (sec == SIZE_MAX)
+		return;
+	s->has_bands = true;
+	s->bands_line = doc->sections[sec].line;
+	if (s->discount_rate_line)
+		diag_add(L->d, doc->path, s->bands_line, NULL,
+		         "expected either [scenario] discount_rate (line %d) or [discounting] "
+		         "bands, "
+		         "got both",
+		         s->discount_rate_line);
+	int owner[SK_MAX_YEARS + 1] = {0}; /* the line that set each year */
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	size_t before = diag_count(L->d);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		long from, to;
+		char junk;
+		int n = sscanf(e->key, "%ld - %ld %c", &from, &to, &junk);
+		if (n == 1 && !strchr(e->key, '-'))
+			to = from;
+		else if (n == 1)
+			n = 0; /* "3-": a band without its end */
+		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
+		    from < 1 || to < from || to > SK_MAX_YEARS) {
+			diag_add(L->d, doc->path, e->line, e->key,
+			         "expected years of the calculation as FROM-TO (e.g. 1-30) between "
+			         "1 "
+			         "and %d, got '%s'",
+			         SK_MAX_YEARS, e->key);
+			continue;
+		}
+		double r;
+		if (!value_number(L->d, doc, e, 0, 0.5,
+		                  "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
+		                  &r))
+			continue;
+		for (long t = from; t <= to; t++) {
+			if (owner[t]) {
+				diag_add(L->d, doc->path, e->line, e->key,
+				         "expected each year in one band, got year %ld also in the "
+				         "band "
+				         "at line %d",
+				         t, owner[t]);
+				break;
+			}
+			owner[t] = e->line;
+			s->rate_by_year[t - 1] = r;
+		}
+	}
+	if (diag_count(L->d) != before || doc->sections[sec].refused)
+		return;
+	for (int t = 1; t <= s->years; t++)
+		if (!owner[t]) {
+			diag_add(L->d, doc->path, s->bands_line, NULL,
+			         "expected [discounting] to give a rate for every year 1-%d of the "
+			         "horizon, got none for year %d",
+			         s->years, t);
+			break;
+		}
+}
+
+/* [adjustments]: attribution and cost_uplift (docs/method.md). */
+static void read_adjustments(loader *L)
+{
+	ini_doc *doc = L->doc;
+	size_t sec = inifile_find_section(doc, "adjustments"), first, end;
+	inifile_entries(doc, sec, &first, &end);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		if (strcmp(e->key, "attribution") == 0)
+			value_number(L->d, doc, e, 0, 1,
+			             "the share of the effect due to this intervention, 0 to 1",
+			             &L->s->attribution);
+		else if (strcmp(e->key, "cost_uplift") == 0)
+			value_number(
+			        L->d, doc, e, 0, 10,
+			        "a share added to every investment cost, 0 to 10 (0.2 = +20 %)",
+			        &L->s->cost_uplift);
+		else
+			value_unknown(L->d, doc->path, e->line, e->key, "key in [adjustments]",
+			              e->key, adjustment_keys, COUNT(adjustment_keys));
+	}
+}
+
+/* The state of work for the cost per work-year: [scenario] work_state, else
+ * the outcome target, else "arbete" when the profile has it. */
+static void read_work_state(loader *L)
+{
+	scenario *s = L->s;
+	s->work_state = SIZE_MAX;
+	if (L->work_state) {
+		const ini_entry *e = L->work_state;
+		s->work_state = profile_state_index(L->p, e->value);
+		if (s->work_state == SIZE_MAX)
+			value_unknown(L->d, L->doc->path, e->line, e->key, "state", e->value,
+			              L->state_ids, L->p->n_states);
+	} else if (s->outcome_mode) {
+		s->work_state = s->outcome_target;
+	} else {
+		s->work_state = profile_state_index(L->p, "arbete");
+	}
+}
+
+static void read_dynamics(loader *L)
+{
+	ini_doc *doc = L->doc;
+	size_t outcome = inifile_find_section(doc, "outcome");
+	bool any_tr = false;
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++) {
+			size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
+			if (sec == SIZE_MAX)
+				continue;
+			any_tr = true;
+			if (outcome != SIZE_MAX)
+				diag_add(L->d, doc->path, doc->sections[sec].line, NULL,
+				         "expected either [outcome] or transition sections, got "
+				         "both "
+				         "[outcome] (line %d) and [%s]",
+				         doc->sections[outcome].line,
+				         scenario_tr_sections[set][who]);
+		}
+	if (outcome != SIZE_MAX) {
+		read_outcome(L, outcome);
+		return;
+	}
+	if (!any_tr) {
+		if (!doc->bad_header)
+			diag_add(L->d, doc->path, 0, NULL,
+			         "expected [baseline] and [intervention.transitions] sections, or "
+			         "an "
+			         "[outcome] section, got none");
+		return;
+	}
+	if (inifile_find_section(doc, "baseline") == SIZE_MAX && !doc->bad_header)
+		diag_add(L->d, doc->path, 0, NULL,
+		         "expected a [baseline] section with the yearly transitions without the "
+		         "intervention, got none");
+	bool effect = false;
+	for (int set = TR_INTERVENTION; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			effect |= inifile_find_section(doc, scenario_tr_sections[set][who]) !=
+			          SIZE_MAX;
+	if (!effect && !doc->bad_header)
+		diag_add(L->d, doc->path, 0, NULL,
+		         "expected an [intervention.transitions] section with the intervention's "
+		         "effect on the transitions, got none (without it nothing changes)");
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			read_transitions(L, (transition_set)set, who);
+}
+
+static bool uncertainty_section_name(const char *name)
+{
+	return strcmp(name, "uncertainty") == 0 || strncmp(name, "uncertainty ", 12) == 0 ||
+	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
+}
+
+static void check_sections(loader *L)
+{
+	for (size_t i = 0; i < L->doc->n_sections; i++) {
+		const char *name = L->doc->sections[i].name;
+		if (find_key(section_names, COUNT(section_names), name) == SIZE_MAX &&
+		    !uncertainty_section_name(name))
+			value_unknown(L->d, L->doc->path, L->doc->sections[i].line, NULL, "section",
+			              name, section_names, COUNT(section_names));
+	}
+}
+
+/* Interprets a document; read_status is what reading it returned (SK_OK,
+ * or SK_EINPUT when lines were refused: the other lines are still checked). */
+static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, diag *d)
+{
+	*out = NULL;
+	scenario *s = calloc(1, sizeof *s);
+	if (!s) {
+		inifile_free(doc);
+		return SK_ENOMEM;
+	}
+	s->doc = doc;
+	s->name = doc->path;
+	s->intervention_name = "";
+	s->discount_rate = 0.035;
+	s->attribution = 1;
+	s->timing = TIMING_START;
+	s->costs_on = COSTS_START;
+	s->intakes = 1;
+	s->women = 0.5;
+	size_t before = diag_count(d);
+	loader L = {.s = s, .doc = doc, .d = d};
+	if (inifile_find_section(doc, "scenario") == SIZE_MAX &&
+	    inifile_find_section(doc, "profile") != SIZE_MAX) {
+		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
+		         NULL,
+		         "expected a scenario file with a [scenario] section, got a profile "
+		         "(a scenario names its profile with [scenario] profiles = ...)");
+		scenario_free(s);
+		return SK_EINPUT;
+	}
+	check_sections(&L);
+	read_scenario_section(&L);
+	sk_status st = SK_OK;
+	if (s->profile_path) {
+		st = profile_load(s->profile_path, &s->profile, d, doc->path, s->profile_line,
+		                  "profiles");
+		if (st == SK_ENOMEM)
+			L.oom = true;
+	}
+	const profile *p = s->profile;
+	L.p = p;
+	if (p) {
+		L.state_ids = calloc(p->n_states, sizeof *L.state_ids);
+		L.actor_ids = calloc(p->n_actors, sizeof *L.actor_ids);
+		if (!L.state_ids || !L.actor_ids)
+			L.oom = true;
+		for (size_t i = 0; i < p->n_states && L.state_ids; i++)
+			L.state_ids[i] = p->states[i].id;
+		for (size_t i = 0; i < p->n_actors && L.actor_ids; i++)
+			L.actor_ids[i] = p->actors[i].id;
+		if (!L.have[K_PRICE_YEAR])
+			s->price_year = p->price_year;
+	}
+	if (!L.oom)
+		read_cohort(&L);
+	if (!L.oom)
+		read_intervention(&L);
+	if (!L.oom)
+		read_dynamics(&L);
+	s->rate_by_year = calloc(SK_MAX_YEARS, sizeof *s->rate_by_year);
+	if (!s->rate_by_year)
+		L.oom = true;
+	for (int t = 0; t < SK_MAX_YEARS && !L.oom; t++)
+		s->rate_by_year[t] = s->discount_rate;
+	if (!L.oom) {
+		read_bands(&L);
+		read_adjustments(&L);
+	}
+	if (p && !L.oom)
+		read_work_state(&L);
+	free(L.state_ids);
+	free(L.actor_ids);
+	if (L.oom) {
+		scenario_free(s);
+		return SK_ENOMEM;
+	}
+	if (!p) {
+		scenario_free(s);
+		return SK_EINPUT;
+	}
+	*out = s;
+	return diag_count(d) != before || read_status != SK_OK ? SK_EINPUT : SK_OK;
+}
+
+sk_status scenario_load(const char *path, scenario **out, diag *d)
+{
+	ini_doc *doc;
+	*out = NULL;
+	if (!diag_file(d, path)) /* the scenario's messages before its profile's */
+		return SK_ENOMEM;
+	sk_status st = inifile_read(path, &doc, d, NULL, 0, NULL);
+	return doc ? from_doc(doc, st, out, d) : st;
+}
+
+sk_status scenario_parse(const char *path, const char *buf, size_t len, scenario **out, diag *d)
+{
+	ini_doc *doc;
+	*out = NULL;
+	if (!diag_file(d, path))
+		return SK_ENOMEM;
+	sk_status st = inifile_parse(path, buf, len, &doc, d);
+	return doc ? from_doc(doc, st, out, d) : st;
+}
+
+void scenario_free(scenario *s)
+{
+	if (!s)
+		return;
+	profile_free(s->profile);
+	inifile_free(s->doc);
+	free(s->profile_path);
+	for (int g = 0; g < N_SEX; g++)
+		free(s->start[g]);
+	free(s->fixed_cost);
+	free(s->cost_per_participant);
+	free(s->startup_cost);
+	for (int set = 0; set < N_TR; set++) {
+		for (int who = 0; who < N_FOR; who++)
+			free(s->tr[set][who].v);
+		for (int g = 0; g < N_SEX; g++)
+			free(s->p[set][g]);
+	}
+	free(s->unit_cost);
+	free(s->item_factor);
+	free(s->rate_by_year);
+	free(s);
+}

@@ -1,0 +1,576 @@
+/* compare.c -- scenarios side by side (issue #6): each run as `samkalk run`
+ * would, its amounts moved to the newest price year by its own profile's
+ * index (amounts are linear in prices, so every present value, NPV, net and
+ * cost per work-year scales by the same factor; paybacks, returns and
+ * break-evens do not change), ranked, and written as text, CSV and JSON. */
+#include "samkalk/vary/compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samkalk/base/version.h"
+#include "samkalk/report/report.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+const char *const compare_measure_names[N_MEASURES] = {"npv",
+                                                       "pv_investment",
+                                                       "pv_savings",
+                                                       "return",
+                                                       "payback_nominal_year",
+                                                       "payback_nominal_years",
+                                                       "payback_discounted_year",
+                                                       "payback_discounted_years",
+                                                       "break_even",
+                                                       "net_after_1_year",
+                                                       "net_after_5_years",
+                                                       "cost_per_work_year"};
+static const bool is_money[N_MEASURES] = {
+        [M_NPV] = true,         [M_PV_INVESTMENT] = true, [M_PV_SAVINGS] = true,
+        [M_NET_AFTER_1] = true, [M_NET_AFTER_5] = true,   [M_COST_PER_WORK_YEAR] = true};
+
+void compare_free(comparison *cmp)
+{
+	if (!cmp)
+		return;
+	for (size_t k = 0; k < cmp->n; k++)
+		calc_free(cmp->c[k]);
+	free(cmp->c);
+	free(cmp->factor);
+	free(cmp->rank_society);
+	free(cmp->rank_fiscal);
+	free(cmp->actors);
+	free(cmp->actor_labels);
+	free(cmp->states);
+	free(cmp->state_labels);
+	free(cmp);
+}
+
+/* Adds id to a union list unless there; false when out of memory. */
+static bool add_id(const char ***ids, const char ***labels, size_t *n, const char *id,
+                   const char *label)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*ids)[i], id) == 0)
+			return true;
+	const char **a = realloc(*ids, (*n + 1) * sizeof *a);
+	if (!a)
+		return false;
+	*ids = a;
+	const char **b = realloc(*labels, (*n + 1) * sizeof *b);
+	if (!b)
+		return false;
+	*labels = b;
+	(*ids)[*n] = id;
+	(*labels)[*n] = label;
+	(*n)++;
+	return true;
+}
+
+size_t compare_actor_in(const comparison *cmp, size_t k, size_t union_actor)
+{
+	return profile_actor_index(cmp->c[k]->s->profile, cmp->actors[union_actor]);
+}
+
+size_t compare_state_in(const comparison *cmp, size_t k, size_t union_state)
+{
+	return profile_state_index(cmp->c[k]->s->profile, cmp->states[union_state]);
+}
+
+/* Competition ranking, highest first: ties share the better rank. */
+static void rank(const double *v, size_t n, int *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		out[i] = 1;
+		for (size_t j = 0; j < n; j++)
+			out[i] += v[j] > v[i];
+	}
+}
+
+sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
+{
+	*out = NULL;
+	comparison *cmp = calloc(1, sizeof *cmp);
+	if (!cmp)
+		return SK_ENOMEM;
+	cmp->c = calloc(n, sizeof *cmp->c);
+	cmp->factor = calloc(n, sizeof *cmp->factor);
+	cmp->rank_society = calloc(n, sizeof *cmp->rank_society);
+	cmp->rank_fiscal = calloc(n, sizeof *cmp->rank_fiscal);
+	if (!cmp->c || !cmp->factor || !cmp->rank_society || !cmp->rank_fiscal) {
+		compare_free(cmp);
+		return SK_ENOMEM;
+	}
+	sk_status worst = SK_OK;
+	for (size_t k = 0; k < n; k++) { /* every file's mistakes, not just the first's */
+		sk_status st = calc_run(paths[k], &cmp->c[cmp->n], d);
+		if (st == SK_OK)
+			cmp->n++;
+		else if (worst == SK_OK || st != SK_EINPUT)
+			worst = st;
+	}
+	if (worst != SK_OK) {
+		compare_free(cmp);
+		return worst;
+	}
+	cmp->price_year = 0;
+	for (size_t k = 0; k < n; k++)
+		if (cmp->c[k]->s->price_year > cmp->price_year)
+			cmp->price_year = cmp->c[k]->s->price_year;
+	for (size_t k = 0; k < n; k++) {
+		const scenario *s = cmp->c[k]->s;
+		cmp->factor[k] = 1;
+		if (s->price_year == cmp->price_year)
+			continue;
+		double from = profile_index_value(s->profile, s->price_year);
+		double to = profile_index_value(s->profile, cmp->price_year);
+		if (from == 0 || to == 0)
+			diag_add(
+			        d, s->doc->path, s->price_year_line, "price_year",
+			        "expected price years %d and %d in the [index] of %s, to move this "
+			        "scenario's amounts to the comparison's newest price year, got no "
+			        "year %d",
+			        s->price_year, cmp->price_year, s->profile->doc->path,
+			        from == 0 ? s->price_year : cmp->price_year);
+		else
+			cmp->factor[k] = to / from;
+	}
+	if (diag_count(d)) {
+		compare_free(cmp);
+		return SK_EINPUT;
+	}
+	bool ok = true;
+	for (size_t k = 0; k < n && ok; k++) {
+		const profile *p = cmp->c[k]->s->profile;
+		for (size_t a = 0; a < p->n_actors && ok; a++)
+			ok = add_id(&cmp->actors, &cmp->actor_labels, &cmp->n_actors,
+			            p->actors[a].id, p->actors[a].label);
+		for (size_t st = 0; st < p->n_states && ok; st++)
+			ok = add_id(&cmp->states, &cmp->state_labels, &cmp->n_states,
+			            p->states[st].id, p->states[st].label);
+	}
+	if (!ok) {
+		compare_free(cmp);
+		return SK_ENOMEM;
+	}
+	double *soc = malloc(n * sizeof *soc), *fis = malloc(n * sizeof *fis);
+	if (!soc || !fis) {
+		free(soc);
+		free(fis);
+		compare_free(cmp);
+		return SK_ENOMEM;
+	}
+	const scenario *s0 = cmp->c[0]->s;
+	cmp->same_rates = cmp->same_horizon = cmp->same_start = cmp->same_timing = true;
+	for (size_t k = 0; k < n; k++) {
+		const calc *c = cmp->c[k];
+		size_t na = c->s->profile->n_actors;
+		soc[k] = c->r->fig[TARGET_SOCIETY(na)].npv * cmp->factor[k];
+		fis[k] = c->r->fig[TARGET_FISCAL(na)].npv * cmp->factor[k];
+		const scenario *s = c->s;
+		for (int t = 0; t < s->years && t < s0->years; t++)
+			cmp->same_rates &= s->rate_by_year[t] == s0->rate_by_year[t];
+		cmp->same_horizon &= s->years == s0->years;
+		cmp->same_start &= s->start_year == s0->start_year;
+		cmp->same_timing &= s->timing == s0->timing;
+		if (s->years > cmp->max_years)
+			cmp->max_years = s->years;
+	}
+	rank(soc, n, cmp->rank_society);
+	rank(fis, n, cmp->rank_fiscal);
+	free(soc);
+	free(fis);
+	*out = cmp;
+	return SK_OK;
+}
+
+/* Scenario k's figures for union target u (actors, then fiscal, society),
+ * or NULL when its profile has no such actor. */
+const figures *compare_figures(const comparison *cmp, size_t k, size_t u)
+{
+	const calc *c = cmp->c[k];
+	size_t na = c->s->profile->n_actors;
+	if (u == cmp->n_actors)
+		return &c->r->fig[TARGET_FISCAL(na)];
+	if (u == cmp->n_actors + 1)
+		return &c->r->fig[TARGET_SOCIETY(na)];
+	size_t a = compare_actor_in(cmp, k, u);
+	return a == SIZE_MAX ? NULL : &c->r->fig[a];
+}
+
+/* One measure of one target, moved to the common price year; false when it
+ * does not exist (JSON null, an empty CSV value, a dash in text). */
+bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double *v)
+{
+	const figures *g = compare_figures(cmp, k, u);
+	if (!g)
+		return false;
+	double f = is_money[m] ? cmp->factor[k] : 1;
+	const payback *pb =
+	        m == M_PAYBACK_YEAR || m == M_PAYBACK_YEARS ? &g->nominal : &g->discounted;
+	switch (m) {
+	case M_NPV:
+		*v = g->npv;
+		break;
+	case M_PV_INVESTMENT:
+		*v = g->pv_investment;
+		break;
+	case M_PV_SAVINGS:
+		*v = g->pv_savings;
+		break;
+	case M_RETURN:
+		*v = g->ret;
+		return g->has_return;
+	case M_PAYBACK_YEAR:
+	case M_PAYBACK_DISC_YEAR:
+		*v = pb->year;
+		return pb->status == PAYBACK_REACHED;
+	case M_PAYBACK_YEARS:
+	case M_PAYBACK_DISC_YEARS:
+		*v = pb->years;
+		return pb->status == PAYBACK_REACHED;
+	case M_BREAK_EVEN:
+		*v = g->break_even;
+		return g->break_even_found;
+	case M_NET_AFTER_1:
+		*v = g->snapshot_net[0];
+		break;
+	case M_NET_AFTER_5:
+		*v = g->snapshot_net[1];
+		break;
+	case M_COST_PER_WORK_YEAR:
+		*v = g->cost_per_work_year;
+		if (!g->has_cost_per_work_year)
+			return false;
+		break;
+	default:
+		return false;
+	}
+	*v *= f;
+	return true;
+}
+
+/* Person-years gained in union state u by scenario k, false when its
+ * profile has no such state. */
+bool compare_gained(const comparison *cmp, size_t k, size_t u, double *v)
+{
+	size_t st = compare_state_in(cmp, k, u);
+	if (st == SIZE_MAX)
+		return false;
+	const results *r = cmp->c[k]->r;
+	*v = r->person_years[ARM_INTERVENTION * r->n_states + st] -
+	     r->person_years[ARM_BASELINE * r->n_states + st];
+	return true;
+}
+
+void compare_notes(const comparison *cmp, lang l, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	bool sv = l == LANG_SV;
+	if (!cmp->same_rates) {
+		used += (size_t)snprintf(buf + used, n - used, "%s",
+		                         sv ? "Diskonteringsräntorna skiljer sig åt ("
+		                            : "The discount rates differ (");
+		for (size_t k = 0; k < cmp->n && used < n; k++) {
+			char rates[160];
+			format_rates(rates, sizeof rates, cmp->c[k]->s->rate_by_year,
+			             cmp->c[k]->s->years, l);
+			used += (size_t)snprintf(buf + used, n - used, "%s%zu: %s", k ? "; " : "",
+			                         k + 1, rates);
+		}
+		if (used < n)
+			used += (size_t)snprintf(
+			        buf + used, n - used, "%s",
+			        sv ? "): nuvärdena jämförs som de är. "
+			           : "): present values are compared as they are. ");
+	}
+	if (!cmp->same_horizon && used < n) {
+		used += (size_t)snprintf(buf + used, n - used, "%s",
+		                         sv ? "Kalkylperioderna skiljer sig åt ("
+		                            : "The horizons differ (");
+		for (size_t k = 0; k < cmp->n && used < n; k++)
+			used += (size_t)snprintf(buf + used, n - used, "%s%zu: %d %s",
+			                         k ? "; " : "", k + 1, cmp->c[k]->s->years,
+			                         sv ? "år" : "years");
+		if (used < n)
+			used += (size_t)snprintf(
+			        buf + used, n - used, "%s",
+			        sv ? "): en längre period hinner räkna fler års besparingar. "
+			           : "): a longer horizon counts more years of savings. ");
+	}
+	if (!cmp->same_start && used < n)
+		used += (size_t)snprintf(buf + used, n - used, "%s",
+		                         sv ? "Startåren skiljer sig åt; återbetalningsår är "
+		                              "kalenderår. "
+		                            : "The start years differ; payback years are calendar "
+		                              "years. ");
+	if (!cmp->same_timing && used < n)
+		snprintf(buf + used, n - used, "%s",
+		         sv ? "Diskonteringen börjar olika (år 1 odiskonterat eller inte). "
+		            : "Discounting starts differently (year 1 undiscounted or not). ");
+	size_t len = strlen(buf);
+	if (len && buf[len - 1] == ' ')
+		buf[len - 1] = '\0';
+}
+
+/* ---------------------------------------------------------------- text */
+
+typedef struct ctexts {
+	const char *title, *scenarios, *rank_society, *rank_fiscal, *fiscal, *society;
+	const char *m[N_MEASURES];
+	const char *gained, *none, *kr_note;
+} ctexts;
+
+static const ctexts csv_texts = {
+        .title = "Jämförelse av %zu insatser. Belopp i kronor, %d års priser.",
+        .scenarios = "Scenarier",
+        .rank_society = "Rang efter samhällets nettonuvärde",
+        .rank_fiscal = "Rang efter offentlig sektors nettonuvärde",
+        .fiscal = "Offentlig sektor",
+        .society = "Samhället",
+        .m = {[M_NPV] = "Nettonuvärde, kr",
+              [M_PV_INVESTMENT] = "Investering (nuvärde), kr",
+              [M_PV_SAVINGS] = "Besparing (nuvärde), kr",
+              [M_RETURN] = "Avkastning per investerad krona",
+              [M_PAYBACK_YEAR] = "Återbetald (år)",
+              [M_PAYBACK_YEARS] = "Återbetald efter antal år",
+              [M_PAYBACK_DISC_YEAR] = "Återbetald, diskonterat (år)",
+              [M_PAYBACK_DISC_YEARS] = "Återbetald, diskonterat, efter antal år",
+              [M_BREAK_EVEN] = "Brytpunkt, andel av den antagna effekten",
+              [M_NET_AFTER_1] = "Netto efter 1 år (ackumulerat), kr",
+              [M_NET_AFTER_5] = "Netto efter 5 år (eller kalkylperioden), kr",
+              [M_COST_PER_WORK_YEAR] = "Nettokostnad per extra personår i arbete, kr"},
+        .gained = "Personår vunna per tillstånd (med " FORMAT_MINUS " utan insats)",
+        .none = FORMAT_MINUS,
+        .kr_note = "Ett streck: finns inte (ingen investering, ej återbetald, aktören "
+                   "saknas i profilen).",
+};
+
+static const ctexts cen_texts = {
+        .title = "Comparison of %zu interventions. Amounts in kronor, %d prices.",
+        .scenarios = "Scenarios",
+        .rank_society = "Rank by society's NPV",
+        .rank_fiscal = "Rank by the public sector's NPV",
+        .fiscal = "Public sector",
+        .society = "Society",
+        .m = {[M_NPV] = "NPV, kr",
+              [M_PV_INVESTMENT] = "Investment (present value), kr",
+              [M_PV_SAVINGS] = "Savings (present value), kr",
+              [M_RETURN] = "Return per krona invested",
+              [M_PAYBACK_YEAR] = "Paid back (year)",
+              [M_PAYBACK_YEARS] = "Paid back after years",
+              [M_PAYBACK_DISC_YEAR] = "Paid back, discounted (year)",
+              [M_PAYBACK_DISC_YEARS] = "Paid back, discounted, after years",
+              [M_BREAK_EVEN] = "Break-even, share of the assumed effect",
+              [M_NET_AFTER_1] = "Net after 1 year (cumulative), kr",
+              [M_NET_AFTER_5] = "Net after 5 years (or the horizon), kr",
+              [M_COST_PER_WORK_YEAR] = "Net cost per additional person-year in work, kr"},
+        .gained = "Person-years gained per state (with " FORMAT_MINUS " without)",
+        .none = FORMAT_MINUS,
+        .kr_note = "A dash: does not exist (no investment, not paid back, actor not in "
+                   "the profile).",
+};
+
+const char *compare_measure_label(measure m, lang l)
+{
+	return (l == LANG_SV ? &csv_texts : &cen_texts)->m[m];
+}
+
+static void format_value(char *buf, size_t n, measure m, double v, lang l)
+{
+	if (is_money[m]) /* an investment is a cost: no sign, like run's summary */
+		format_amount(buf, n, v, l, m != M_COST_PER_WORK_YEAR && m != M_PV_INVESTMENT);
+	else if (m == M_PAYBACK_YEAR || m == M_PAYBACK_DISC_YEAR)
+		snprintf(buf, n, "%.0f", v);
+	else if (m == M_BREAK_EVEN) {
+		char pct[32];
+		snprintf(buf, n, "%s%s", format_decimal(pct, sizeof pct, 100 * v, 0, l, false),
+		         l == LANG_SV ? " %" : "%");
+	} else if (m == M_PAYBACK_YEARS || m == M_PAYBACK_DISC_YEARS)
+		format_decimal(buf, n, floor(v * 10 + 1e-9) / 10, 1, l, false);
+	else
+		format_decimal(buf, n, v, 2, l, false);
+}
+
+sk_status compare_text(const comparison *cmp, lang l, FILE *out)
+{
+	const ctexts *x = l == LANG_SV ? &csv_texts : &cen_texts;
+	char buf[256], notes[2048];
+	fprintf(out, x->title, cmp->n, cmp->price_year);
+	fprintf(out, "\n%s:\n", x->scenarios);
+	for (size_t k = 0; k < cmp->n; k++)
+		fprintf(out, "  %zu  %s (%s)\n", k + 1, cmp->c[k]->s->name,
+		        cmp->c[k]->s->doc->path);
+	compare_notes(cmp, l, notes, sizeof notes);
+	if (notes[0])
+		fprintf(out, "%s\n", notes);
+	size_t w0 = format_width(x->rank_fiscal) + 2, wc = 16;
+	for (size_t u = 0; u < cmp->n_actors; u++)
+		if (format_width(cmp->actor_labels[u]) + 4 > w0)
+			w0 = format_width(cmp->actor_labels[u]) + 4;
+	fputc('\n', out);
+	format_cell(out, "", w0, false);
+	for (size_t k = 0; k < cmp->n; k++) {
+		snprintf(buf, sizeof buf, "%zu", k + 1);
+		format_cell(out, buf, wc, true);
+	}
+	fputc('\n', out);
+	const int *ranks[2] = {cmp->rank_society, cmp->rank_fiscal};
+	const char *rank_names[2] = {x->rank_society, x->rank_fiscal};
+	for (int i = 0; i < 2; i++) {
+		format_cell(out, rank_names[i], w0, false);
+		for (size_t k = 0; k < cmp->n; k++) {
+			snprintf(buf, sizeof buf, "%d", ranks[i][k]);
+			format_cell(out, buf, wc, true);
+		}
+		fputc('\n', out);
+	}
+	static const measure shown[] = {
+	        M_NPV,          M_PV_INVESTMENT,     M_PV_SAVINGS, M_RETURN,
+	        M_PAYBACK_YEAR, M_PAYBACK_DISC_YEAR, M_BREAK_EVEN, M_NET_AFTER_1,
+	        M_NET_AFTER_5,  M_COST_PER_WORK_YEAR};
+	for (size_t i = 0; i < COUNT(shown); i++) {
+		measure m = shown[i];
+		fprintf(out, "\n%s\n", x->m[m]);
+		size_t first = m == M_COST_PER_WORK_YEAR ? cmp->n_actors : 0;
+		for (size_t u = first; u < cmp->n_actors + 2; u++) {
+			const char *label = u == cmp->n_actors       ? x->fiscal
+			                    : u == cmp->n_actors + 1 ? x->society
+			                                             : cmp->actor_labels[u];
+			snprintf(buf, sizeof buf, "  %s", label);
+			format_cell(out, buf, w0, false);
+			for (size_t k = 0; k < cmp->n; k++) {
+				double v;
+				if (compare_value(cmp, k, u, m, &v))
+					format_value(buf, sizeof buf, m, v, l);
+				else
+					snprintf(buf, sizeof buf, "%s", x->none);
+				format_cell(out, buf, wc, true);
+			}
+			fputc('\n', out);
+		}
+	}
+	fprintf(out, "\n%s\n", x->gained);
+	for (size_t u = 0; u < cmp->n_states; u++) {
+		bool any = false;
+		for (size_t k = 0; k < cmp->n; k++) {
+			double v;
+			any |= compare_gained(cmp, k, u, &v) && fabs(v) >= 0.05;
+		}
+		if (!any)
+			continue;
+		snprintf(buf, sizeof buf, "  %s", cmp->states[u]);
+		format_cell(out, buf, w0, false);
+		for (size_t k = 0; k < cmp->n; k++) {
+			double v;
+			if (compare_gained(cmp, k, u, &v))
+				format_decimal(buf, sizeof buf, v, 1, l, true);
+			else
+				snprintf(buf, sizeof buf, "%s", x->none);
+			format_cell(out, buf, wc, true);
+		}
+		fputc('\n', out);
+	}
+	fprintf(out, "\n%s\n", x->kr_note);
+	return ferror(out) ? SK_EIO : SK_OK;
+}
+
+/* ----------------------------------------------------------------- CSV */
+
+static void csv_row(FILE *out, const comparison *cmp, size_t k, const char *actor,
+                    const char *measure_name, bool has, double v)
+{
+	format_csv_field(out, cmp->c[k]->s->name);
+	fprintf(out, ",%s,%s,", actor, measure_name);
+	if (has) {
+		char b[40];
+		fputs(format_exact(b, sizeof b, v), out);
+	}
+	fputc('\n', out);
+}
+
+sk_status compare_csv(const comparison *cmp, FILE *out)
+{
+	fputs("scenario,actor,measure,value\n", out);
+	for (size_t k = 0; k < cmp->n; k++) {
+		csv_row(out, cmp, k, "society", "rank_society", true, cmp->rank_society[k]);
+		csv_row(out, cmp, k, "fiscal", "rank_fiscal", true, cmp->rank_fiscal[k]);
+		for (size_t u = 0; u < cmp->n_actors + 2; u++) {
+			const char *actor = u == cmp->n_actors       ? "fiscal"
+			                    : u == cmp->n_actors + 1 ? "society"
+			                                             : cmp->actors[u];
+			if (!compare_figures(cmp, k, u))
+				continue;
+			for (int m = 0; m < N_MEASURES; m++) {
+				double v = 0;
+				bool has = compare_value(cmp, k, u, (measure)m, &v);
+				csv_row(out, cmp, k, actor, compare_measure_names[m], has, v);
+			}
+		}
+		for (size_t u = 0; u < cmp->n_states; u++) {
+			double v;
+			if (!compare_gained(cmp, k, u, &v))
+				continue;
+			char name[96];
+			snprintf(name, sizeof name, "person_years_gained.%s", cmp->states[u]);
+			csv_row(out, cmp, k, "society", name, true, v);
+		}
+	}
+	return ferror(out) ? SK_EIO : SK_OK;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+sk_status compare_json(const comparison *cmp, FILE *out)
+{
+	char notes[2048];
+	compare_notes(cmp, LANG_EN, notes, sizeof notes);
+	fprintf(out,
+	        "{\"program\": \"samkalk\", \"version\": \"" SAMKALK_VERSION
+	        "\", \"comparison\": {\"price_year\": %d, \"notes\": ",
+	        cmp->price_year);
+	report_json_string(out, notes);
+	fputs(",\n \"scenarios\": [", out);
+	for (size_t k = 0; k < cmp->n; k++) {
+		const calc *c = cmp->c[k];
+		const scenario *s = c->s;
+		const profile *p = s->profile;
+		fputs(k ? ",\n  {\"path\": " : "\n  {\"path\": ", out);
+		report_json_string(out, s->doc->path);
+		fputs(", \"scenario\": ", out);
+		report_json_string(out, s->name);
+		fprintf(out, ", \"own_price_year\": %d, \"price_factor\": ", s->price_year);
+		report_json_number(out, cmp->factor[k]);
+		fprintf(out,
+		        ", \"start_year\": %d, \"years\": %d, \"rank_society\": %d, "
+		        "\"rank_fiscal\": %d,\n   \"actors\": [",
+		        s->start_year, s->years, cmp->rank_society[k], cmp->rank_fiscal[k]);
+		for (size_t a = 0; a < p->n_actors; a++) {
+			fputs(a ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+			report_json_string(out, p->actors[a].id);
+			fputs(", ", out);
+			report_json_figures(out, c, &c->r->fig[a], cmp->factor[k]);
+			fputc('}', out);
+		}
+		fputs("],\n   \"totals\": {\"fiscal\": {", out);
+		report_json_figures(out, c, &c->r->fig[TARGET_FISCAL(p->n_actors)], cmp->factor[k]);
+		fputs("}, \"society\": {", out);
+		report_json_figures(out, c, &c->r->fig[TARGET_SOCIETY(p->n_actors)],
+		                    cmp->factor[k]);
+		fputs("}},\n   \"person_years_gained\": {", out);
+		for (size_t st = 0; st < p->n_states; st++) {
+			const results *r = c->r;
+			fputs(st ? ", " : "", out);
+			report_json_string(out, p->states[st].id);
+			fputs(": ", out);
+			report_json_number(
+			        out, r->person_years[ARM_INTERVENTION * r->n_states + st] -
+			                     r->person_years[ARM_BASELINE * r->n_states + st]);
+		}
+		fputs("}}", out);
+	}
+	fputs("]}}\n", out);
+	return ferror(out) ? SK_EIO : SK_OK;
+}
