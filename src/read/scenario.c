@@ -546,6 +546,11 @@ static void read_bands(loader *L)
 	int owner[SK_MAX_YEARS + 1] = {0}; /* the line that set each year */
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
+	s->bands = calloc(end - first + 1, sizeof *s->bands);
+	if (!s->bands) {
+		L->oom = true;
+		return;
+	}
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
@@ -570,6 +575,7 @@ static void read_bands(loader *L)
 		                  "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
 		                  &r))
 			continue;
+		s->bands[s->n_bands++] = (struct rate_band){(int)from, (int)to, r, e};
 		for (long t = from; t <= to; t++) {
 			if (owner[t]) {
 				diag_add(L->d, doc->path, e->line, e->key,
@@ -828,5 +834,6 @@ void scenario_free(scenario *s)
 	free(s->unit_cost);
 	free(s->item_factor);
 	free(s->rate_by_year);
+	free(s->bands);
 	free(s);
 }

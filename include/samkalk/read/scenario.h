@@ -52,6 +52,14 @@ typedef struct scenario {
 	bool has_bands;
 	int bands_line;
 	double *rate_by_year;
+	/* the bands as written, in file order: years from..to (t, not calendar
+	 * years), their rate, and the entry that gave them */
+	struct rate_band {
+		int from, to;
+		double rate;
+		const ini_entry *entry;
+	} * bands;
+	size_t n_bands;
 	/* [adjustments]: the share of the effect due to the intervention (it
 	 * scales the effect as break-even's lambda does) and a share added to
 	 * every investment cost (optimism bias). */
