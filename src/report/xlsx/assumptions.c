@@ -1,0 +1,412 @@
+/* assumptions.c -- the workbook's sheet of every input with its source
+ * and file:line (issue #4, SPEC §8): the basics (with the discount rate
+ * cell, or one cell per [discounting] band, that every discount factor
+ * refers to), cohort, intervention costs, actors, transitions as written,
+ * the index, unit costs as formulas over the profile's items, the matrices
+ * as used and the input files with their SHA-256. */
+#include "samkalk/report/xlsx/book.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *timing_words(const book *b)
+{
+	return b->s->timing == TIMING_START ? b->x->timing_start : b->x->timing_end;
+}
+
+static const char *costs_words(const book *b)
+{
+	return b->s->costs_on == COSTS_START ? b->x->costs_start
+	       : b->s->costs_on == COSTS_END ? b->x->costs_end
+	                                     : b->x->costs_mean;
+}
+
+static void param_head(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	book_str(b, ws, r, 0, b->x->parameter, b->fmt.head_left);
+	book_str(b, ws, r, 1, b->x->value, b->fmt.head_left);
+	book_str(b, ws, r, 2, b->x->unit_col, b->fmt.head_left);
+	book_str(b, ws, r, 3, b->x->where, b->fmt.head_left);
+	book_str(b, ws, r, 4, b->x->source, b->fmt.head_left);
+}
+
+static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
+{
+	const xtexts *x = b->x;
+	const scenario *s = b->s;
+	lxw_row_t r = 2;
+	book_str(b, ws, r++, 0, x->basics, b->fmt.question);
+	param_head(b, ws, r++);
+	book_str(b, ws, r, 0, x->p_scenario, b->fmt.text);
+	book_str(b, ws, r, 1, s->name, b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "name");
+	book_str(b, ws, r, 0, x->p_profile, b->fmt.text);
+	book_str(b, ws, r, 1, b->p->name, b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "profiles");
+	book_str(b, ws, r, 0, x->p_work_state, b->fmt.text);
+	book_str(b, ws, r, 1, s->work_state < b->ns ? b->p->states[s->work_state].id : x->none_word,
+	         b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "work_state");
+	book_str(b, ws, r, 0, x->p_start, b->fmt.text);
+	book_num(b, ws, r, 1, s->start_year, b->fmt.year);
+	book_str(b, ws, r, 2, x->u_year, b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "start_year");
+	book_str(b, ws, r, 0, x->p_years, b->fmt.text);
+	book_num(b, ws, r, 1, s->years, b->fmt.year);
+	book_str(b, ws, r, 2, x->u_years, b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "years");
+	book_str(b, ws, r, 0, x->p_price_year, b->fmt.text);
+	book_num(b, ws, r, 1, s->price_year, b->fmt.year);
+	book_str(b, ws, r, 2, x->u_year, b->fmt.text);
+	if (s->price_year_line)
+		book_provenance(b, ws, r++, "scenario", "price_year");
+	else
+		book_where(b, ws, r++, 3, b->p->doc, b->p->price_year_line);
+	if (s->has_bands) { /* one rate cell per band, each year's factor uses its band */
+		size_t sec = inifile_find_section(s->doc, "discounting"), first, end;
+		inifile_entries(s->doc, sec, &first, &end);
+		for (size_t i = first; i < end; i++) {
+			const ini_entry *e = &s->doc->entries[i];
+			long from = 0, to = 0;
+			int n = sscanf(e->key, "%ld - %ld", &from, &to);
+			if (n == 1)
+				to = from;
+			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %ld\xe2\x80\x93%ld", x->p_rate,
+			          x->u_years, from, to);
+			book_num(b, ws, r, RATE_COL, strtod(e->value, NULL), b->fmt.link);
+			book_str(b, ws, r, 2, x->u_rate, b->fmt.text);
+			book_where(b, ws, r, 3, s->doc, e->line);
+			if (e->comment)
+				book_str(b, ws, r, 4, e->comment, b->fmt.text);
+			for (long t = from; t <= to && t <= s->years; t++)
+				b->band_row[t - 1] = r;
+			r++;
+		}
+	} else {
+		b->rate_row = r;
+		book_str(b, ws, r, 0, x->p_rate, b->fmt.bold);
+		book_num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
+		book_str(b, ws, r, 2, x->u_rate, b->fmt.text);
+		book_provenance(b, ws, r++, "scenario", "discount_rate");
+	}
+	book_str(b, ws, r, 0, x->p_timing, b->fmt.text);
+	book_str(b, ws, r, 1, timing_words(b), b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "discount_timing");
+	book_str(b, ws, r, 0, x->p_costs_on, b->fmt.text);
+	book_str(b, ws, r, 1, costs_words(b), b->fmt.text);
+	book_provenance(b, ws, r++, "scenario", "costs_on");
+	book_str(b, ws, r, 0, x->p_attribution, b->fmt.text);
+	book_num(b, ws, r, 1, s->attribution, b->fmt.pct);
+	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_provenance(b, ws, r++, "adjustments", "attribution");
+	book_str(b, ws, r, 0, x->p_uplift, b->fmt.text);
+	book_num(b, ws, r, 1, s->cost_uplift, b->fmt.pct);
+	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_provenance(b, ws, r++, "adjustments", "cost_uplift");
+	r++;
+	book_str(b, ws, r, 0, x->p_intervention, b->fmt.text);
+	book_str(b, ws, r, 1, s->intervention_name, b->fmt.text);
+	book_provenance(b, ws, r++, "intervention", "name");
+	book_str(b, ws, r, 0, x->p_d, b->fmt.text);
+	book_num(b, ws, r, 1, s->intervention_years, b->fmt.year);
+	book_str(b, ws, r, 2, x->u_years, b->fmt.text);
+	book_provenance(b, ws, r++, "intervention", "years");
+	book_str(b, ws, r, 0, x->p_size, b->fmt.text);
+	book_num(b, ws, r, 1, (double)s->size, b->fmt.year);
+	book_str(b, ws, r, 2, x->u_persons, b->fmt.text);
+	book_provenance(b, ws, r++, "cohort", "size");
+	book_str(b, ws, r, 0, x->p_intakes, b->fmt.text);
+	book_num(b, ws, r, 1, (double)s->intakes, b->fmt.year);
+	book_provenance(b, ws, r++, "cohort", "intakes");
+	book_str(b, ws, r, 0, x->p_women, b->fmt.text);
+	book_num(b, ws, r, 1, s->women, b->fmt.pct);
+	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_provenance(b, ws, r++, "cohort", "women");
+	return r + 1;
+}
+
+static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	const xtexts *x = b->x;
+	const scenario *s = b->s;
+	const ini_doc *doc = s->doc;
+	book_str(b, ws, r++, 0, x->start_title, b->fmt.question);
+	book_str(b, ws, r, 0, x->state, b->fmt.head_left);
+	book_str(b, ws, r, 1, x->women, b->fmt.head);
+	book_str(b, ws, r, 2, x->men, b->fmt.head);
+	book_str(b, ws, r, 4, x->where, b->fmt.head_left);
+	book_str(b, ws, r, 5, x->source, b->fmt.head_left);
+	r++;
+	static const char *const sex_section[N_SEX] = {"cohort.women", "cohort.men"};
+	for (size_t st = 0; st < b->ns; st++) {
+		if (s->start[SEX_WOMEN][st] == 0 && s->start[SEX_MEN][st] == 0)
+			continue;
+		book_str(b, ws, r, 0, b->p->states[st].label, b->fmt.text);
+		book_num(b, ws, r, 1, s->start[SEX_WOMEN][st], b->fmt.pct);
+		book_num(b, ws, r, 2, s->start[SEX_MEN][st], b->fmt.pct);
+		const ini_entry *e = NULL;
+		for (int g = 0; g < N_SEX && !e; g++)
+			e = inifile_find_entry(doc, sex_section[g], b->p->states[st].id);
+		if (!e)
+			e = inifile_find_entry(doc, "cohort", b->p->states[st].id);
+		book_where(b, ws, r, 4, doc, e ? e->line : 0);
+		if (e && e->comment)
+			book_str(b, ws, r, 5, e->comment, b->fmt.text);
+		r++;
+	}
+	r++;
+	book_str(b, ws, r++, 0, x->costs_title, b->fmt.question);
+	param_head(b, ws, r++);
+	char unit[64];
+	snprintf(unit, sizeof unit, x->unit, s->price_year);
+	static const char *const kinds[3] = {"fixed_cost", "cost_per_participant", "startup_cost"};
+	const char *const kind_words[3] = {x->fixed, x->per_participant, x->startup};
+	for (size_t a = 0; a < b->na; a++) {
+		const double v[3] = {s->fixed_cost[a], s->cost_per_participant[a],
+		                     s->startup_cost[a]};
+		for (int k = 0; k < 3; k++) { /* one row per cost, with its own source */
+			if (!v[k])
+				continue;
+			char key[96];
+			snprintf(key, sizeof key, "%s.%s", kinds[k], b->p->actors[a].id);
+			book_strf(b, ws, r, 0, b->fmt.text, "%s: %s", b->p->actors[a].label,
+			          kind_words[k]);
+			book_num(b, ws, r, 1, v[k], b->fmt.kr);
+			book_str(b, ws, r, 2, unit, b->fmt.text);
+			book_provenance(b, ws, r++, "intervention", key);
+		}
+	}
+	r++;
+	book_str(b, ws, r++, 0, x->actors_title, b->fmt.question);
+	book_str(b, ws, r, 0, x->actor_label, b->fmt.head_left);
+	book_str(b, ws, r, 1, x->actor_id, b->fmt.head_left);
+	book_str(b, ws, r, 2, x->actor_kind, b->fmt.head_left);
+	book_str(b, ws, r++, 4, x->where, b->fmt.head_left);
+	for (size_t a = 0; a < b->na; a++) {
+		book_str(b, ws, r, 0, b->p->actors[a].label, b->fmt.text);
+		book_str(b, ws, r, 1, b->p->actors[a].id, b->fmt.text);
+		book_str(b, ws, r, 2,
+		         b->p->actors[a].kind == ACTOR_FISCAL ? x->kind_fiscal : x->kind_economic,
+		         b->fmt.text);
+		book_where(b, ws, r++, 4, b->p->doc, b->p->actors[a].line);
+	}
+	return r + 1;
+}
+
+static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	const xtexts *x = b->x;
+	const scenario *s = b->s;
+	book_str(b, ws, r++, 0, x->transitions_title, b->fmt.question);
+	book_str(b, ws, r, 0, x->transition, b->fmt.head_left);
+	book_str(b, ws, r, 1, x->value, b->fmt.head);
+	book_str(b, ws, r, 2, x->unit_col, b->fmt.head_left);
+	book_str(b, ws, r, 3, x->section, b->fmt.head_left);
+	book_str(b, ws, r, 4, x->where, b->fmt.head_left);
+	book_str(b, ws, r++, 5, x->source, b->fmt.head_left);
+	const ini_doc *doc = s->doc;
+	for (size_t i = 0; i < doc->n_entries; i++) {
+		const ini_entry *e = &doc->entries[i];
+		const char *sec = doc->sections[e->section].name;
+		bool tr = strncmp(sec, "baseline", 8) == 0 ||
+		          strncmp(sec, "intervention.transitions", 24) == 0 ||
+		          strncmp(sec, "after", 5) == 0 || strcmp(sec, "outcome") == 0;
+		if (!tr)
+			continue;
+		book_str(b, ws, r, 0, e->key, b->fmt.text);
+		char *end;
+		double v = strtod(e->value, &end);
+		if (*end == '\0' && end != e->value) {
+			book_num(b, ws, r, 1, v, b->fmt.prob);
+			book_str(b, ws, r, 2, x->u_prob, b->fmt.text);
+		} else {
+			book_str(b, ws, r, 1, e->value, b->fmt.text);
+		}
+		book_strf(b, ws, r, 3, b->fmt.text, "[%s]", sec);
+		book_where(b, ws, r, 4, doc, e->line);
+		if (e->comment)
+			book_str(b, ws, r, 5, e->comment, b->fmt.text);
+		r++;
+	}
+	return r + 1;
+}
+
+/* The index table, the unit-cost matrix (sums of the item rows below it)
+ * and the items, each moved to the price year by a formula over the index
+ * table. */
+static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	const xtexts *x = b->x;
+	const profile *p = b->p;
+	const scenario *s = b->s;
+	lxw_row_t index_first = 0;
+	if (p->n_index) {
+		book_str(b, ws, r++, 0, x->index_title, b->fmt.question);
+		book_str(b, ws, r, 0, x->index_year, b->fmt.head_left);
+		book_str(b, ws, r, 1, x->index_value, b->fmt.head);
+		book_str(b, ws, r++, 4, x->where, b->fmt.head_left);
+		index_first = r;
+		for (size_t i = 0; i < p->n_index; i++, r++) {
+			book_num(b, ws, r, 0, p->index[i].year, b->fmt.year);
+			book_num(b, ws, r, 1, p->index[i].value, b->fmt.kr);
+			book_where(b, ws, r, 4, p->doc, p->index[i].line);
+		}
+		r++;
+	}
+	book_strf(b, ws, r++, 0, b->fmt.question, x->unit_costs_title, s->price_year);
+	lxw_row_t matrix_head = r;
+	lxw_row_t items_first = matrix_head + 1 + (lxw_row_t)b->ns + 3;
+	book_str(b, ws, matrix_head, 0, x->state, b->fmt.head_left);
+	for (size_t a = 0; a < b->na; a++)
+		book_str(b, ws, matrix_head, (lxw_col_t)(1 + a), p->actors[a].label, b->fmt.head);
+	/* the items first, so the matrix can name their rows */
+	lxw_row_t ir = items_first - 1;
+	book_str(b, ws, ir - 1, 0, x->items_title, b->fmt.question);
+	book_str(b, ws, ir, 0, x->state, b->fmt.head_left);
+	book_str(b, ws, ir, 1, x->actor, b->fmt.head_left);
+	book_str(b, ws, ir, 2, x->item, b->fmt.head_left);
+	book_strf(b, ws, ir, 3, b->fmt.head, "%s, kr", x->amount);
+	book_str(b, ws, ir, 4, x->item_year, b->fmt.head);
+	book_str(b, ws, ir, 5, x->factor, b->fmt.head);
+	book_strf(b, ws, ir, 6, b->fmt.head, x->amount_moved, s->price_year);
+	book_str(b, ws, ir, 7, x->where, b->fmt.head_left);
+	book_str(b, ws, ir, 8, x->source, b->fmt.head_left);
+	worksheet_set_row(ws, ir, 30, NULL);
+	double to = profile_index_value(p, s->price_year);
+	for (size_t i = 0; i < p->n_items; i++) {
+		const profile_item *it = &p->items[i];
+		lxw_row_t row = items_first + (lxw_row_t)i;
+		char fm[160], a1[16], a2[16], a3[16];
+		book_str(b, ws, row, 0, p->states[it->state].id, b->fmt.text);
+		book_str(b, ws, row, 1, p->actors[it->actor].id, b->fmt.text);
+		book_str(b, ws, row, 2, it->name, b->fmt.text);
+		book_num(b, ws, row, 3, it->amount_sek, b->fmt.kr);
+		book_num(b, ws, row, 4, it->price_year, b->fmt.year);
+		if (it->price_year == s->price_year || !p->n_index) {
+			book_num(b, ws, row, 5, 1, b->fmt.prob);
+		} else {
+			size_t from_i = 0, to_i = 0;
+			for (size_t k = 0; k < p->n_index; k++) {
+				if (p->index[k].year == it->price_year)
+					from_i = k;
+				if (p->index[k].year == s->price_year)
+					to_i = k;
+			}
+			snprintf(fm, sizeof fm, "=%s/%s",
+			         book_ref(a1, index_first + (lxw_row_t)to_i, 1),
+			         book_ref(a2, index_first + (lxw_row_t)from_i, 1));
+			book_formula(b, ws, row, 5, fm, to / profile_index_value(p, it->price_year),
+			             b->fmt.prob);
+		}
+		snprintf(fm, sizeof fm, "=%s*%s", book_ref(a1, row, 3), book_ref(a2, row, 5));
+		double moved =
+		        it->price_year == s->price_year
+		                ? it->amount_sek
+		                : it->amount_sek * to / profile_index_value(p, it->price_year);
+		book_formula(b, ws, row, 6, fm, moved, b->fmt.kr);
+		book_where(b, ws, row, 7, p->doc, it->line);
+		if (it->source)
+			book_str(b, ws, row, 8, it->source, b->fmt.text);
+		(void)a3;
+	}
+	for (size_t st = 0; st < b->ns; st++) {
+		lxw_row_t row = matrix_head + 1 + (lxw_row_t)st;
+		book_str(b, ws, row, 0, p->states[st].label, b->fmt.text);
+		for (size_t a = 0; a < b->na; a++) {
+			char fm[1024], a1[16];
+			size_t used = 0;
+			for (size_t i = 0; i < p->n_items && used < sizeof fm - 16; i++)
+				if (p->items[i].state == st && p->items[i].actor == a)
+					used += (size_t)snprintf(
+					        fm + used, sizeof fm - used, "%c%s",
+					        used ? '+' : '=',
+					        book_ref(a1, items_first + (lxw_row_t)i, 6));
+			if (used)
+				book_formula(b, ws, row, (lxw_col_t)(1 + a), fm,
+				             s->unit_cost[st * b->na + a], b->fmt.kr);
+			else /* no item: nothing to sum */
+				book_num(b, ws, row, (lxw_col_t)(1 + a), 0, b->fmt.kr);
+		}
+	}
+	return items_first + (lxw_row_t)p->n_items + 1;
+}
+
+static lxw_row_t assumptions_matrices(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	const xtexts *x = b->x;
+	const scenario *s = b->s;
+	book_str(b, ws, r++, 0, x->matrices_title, b->fmt.question);
+	if (s->outcome_mode) {
+		char line[256];
+		snprintf(line, sizeof line, "%starget = %s", x->outcome_generated,
+		         b->p->states[s->outcome_target].id);
+		book_str(b, ws, r++, 0, line, b->fmt.note);
+	}
+	for (int set = 0; set < N_TR; set++)
+		for (int g = 0; g < N_SEX; g++) {
+			book_strf(b, ws, r++, 0, b->fmt.bold, "%s, %s", x->set_names[set],
+			          g == SEX_WOMEN ? x->women : x->men);
+			book_str(b, ws, r, 0, x->state, b->fmt.head_left);
+			for (size_t c = 0; c < b->ns; c++)
+				book_str(b, ws, r, (lxw_col_t)(1 + c), b->p->states[c].id,
+				         b->fmt.head);
+			r++;
+			for (size_t a = 0; a < b->ns; a++, r++) {
+				book_str(b, ws, r, 0, b->p->states[a].id, b->fmt.text);
+				for (size_t c = 0; c < b->ns; c++)
+					book_num(b, ws, r, (lxw_col_t)(1 + c),
+					         s->p[set][g][a * b->ns + c], b->fmt.prob);
+			}
+			r++;
+		}
+	return r;
+}
+
+static lxw_row_t assumptions_files(book *b, lxw_worksheet *ws, lxw_row_t r)
+{
+	const xtexts *x = b->x;
+	book_str(b, ws, r++, 0, x->files_title, b->fmt.question);
+	book_str(b, ws, r, 0, x->file_given, b->fmt.head_left);
+	book_str(b, ws, r, 1, x->file_resolved, b->fmt.head_left);
+	book_str(b, ws, r++, 3, x->sha, b->fmt.head_left);
+	const ini_doc *docs[2] = {b->s->doc, b->p->doc};
+	for (int i = 0; i < 2; i++, r++) {
+		book_str(b, ws, r, 0, docs[i]->path, b->fmt.text);
+		char *full = realpath(docs[i]->path, NULL);
+		book_str(b, ws, r, 1, full ? full : docs[i]->path, b->fmt.text);
+		free(full);
+		book_str(b, ws, r, 3, docs[i]->sha256, b->fmt.text);
+	}
+	return r;
+}
+
+void sheet_assumptions(book *b)
+{
+	lxw_worksheet *ws = b->ws[SHEET_ASSUMPTIONS];
+	book_str(b, ws, 0, 0, b->x->assumptions_title, b->fmt.title);
+	lxw_row_t r = assumptions_basics(b, ws);
+	r = assumptions_cohort_costs(b, ws, r);
+	r = assumptions_transitions(b, ws, r);
+	r = assumptions_costs(b, ws, r);
+	r = assumptions_matrices(b, ws, r);
+	r = assumptions_files(b, ws, r + 1);
+	/* Sources run on to the right on screen; on paper the tables fit the
+	 * width of the page and long sources are cut at its edge. */
+	lxw_col_t last = (lxw_col_t)(b->ns > 8 ? b->ns : 8);
+	book_keep(b, worksheet_print_area(ws, 0, 0, r, last));
+	worksheet_set_column(ws, 0, 0, 40, NULL);
+	worksheet_set_column(ws, 1, 2, 18, NULL);
+	worksheet_set_column(ws, 3, 3, 30, NULL);
+	worksheet_set_column(ws, 4, 4, 34, NULL);
+	worksheet_set_column(ws, 5, 6, 16, NULL);
+	worksheet_set_column(ws, 7, 7, 36, NULL);
+	worksheet_set_column(ws, 8, 8, 20, NULL);
+	book_print_setup(b, ws, false);
+	if (!b->s->has_bands) { /* with bands each year names its band's cell */
+		char target[96], cell[16];
+		lxw_rowcol_to_cell_abs(cell, b->rate_row, RATE_COL, LXW_TRUE, LXW_TRUE);
+		snprintf(target, sizeof target, "=%s!%s", b->quoted[SHEET_ASSUMPTIONS], cell);
+		book_keep(b, workbook_define_name(b->wb, b->x->rate_name, target));
+	}
+}

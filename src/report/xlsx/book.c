@@ -1,0 +1,316 @@
+/* book.c -- the committee workbook (issue #4, SPEC §7) with libxlsxwriter:
+ * creates the workbook, its formats and its sheets (enum sheet, one file
+ * each beside this one), and holds the helpers they share. Every derived
+ * number (savings, net, totals, cumulative and discounted rows, present
+ * values, NPV) is a live formula over the cells it summarises, written with
+ * its value from the results; the discount rate is one named cell on the
+ * assumptions sheet. Text from input files is always written as a string,
+ * never as a formula (SPEC §8). */
+#include "samkalk/report/xlsx/book.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "samkalk/base/version.h"
+#include "samkalk/report/report_xlsx.h"
+
+/* The first libxlsxwriter error is kept; later calls still run, harmlessly. */
+void book_keep(book *b, lxw_error e)
+{
+	if (e && !b->err)
+		b->err = e;
+}
+
+void book_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	book_keep(b, worksheet_write_string(ws, r, c, s, f));
+}
+
+void book_strf(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_format *f, const char *fmt,
+               ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	book_str(b, ws, r, c, buf, f);
+}
+
+void book_num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
+{
+	book_keep(b, worksheet_write_number(ws, r, c, v == 0 ? 0.0 : v, f));
+}
+
+/* A formula with its computed value, so the file shows numbers unopened. */
+void book_formula(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *fm, double v,
+                  lxw_format *f)
+{
+	if (b->values_only)
+		book_keep(b, worksheet_write_number(ws, r, c, v == 0 ? 0.0 : v, f));
+	else
+		book_keep(b, worksheet_write_formula_num(ws, r, c, fm, f, v == 0 ? 0.0 : v));
+}
+
+char *book_ref(char *buf, lxw_row_t r, lxw_col_t c)
+{
+	lxw_rowcol_to_cell(buf, r, c);
+	return buf;
+}
+
+/* "file:line", or the default's word when the key is absent. */
+void book_where(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const ini_doc *doc, int line)
+{
+	if (line > 0)
+		book_strf(b, ws, r, c, b->fmt.text, "%s:%d", doc->path, line);
+	else
+		book_str(b, ws, r, c, b->x->default_value, b->fmt.note);
+}
+
+/* Source and file:line of a scenario input: the comment written above it
+ * (or after it) in the file is its source. */
+void book_provenance(book *b, lxw_worksheet *ws, lxw_row_t r, const char *section, const char *key)
+{
+	const ini_entry *e = inifile_find_entry(b->s->doc, section, key);
+	book_where(b, ws, r, 3, b->s->doc, e ? e->line : 0);
+	if (e && e->comment) /* last, so long text runs on into empty cells */
+		book_str(b, ws, r, 4, e->comment, b->fmt.text);
+}
+
+const char *book_target_label(const book *b, size_t j)
+{
+	if (j == TARGET_FISCAL(b->na))
+		return b->x->fiscal;
+	if (j == TARGET_SOCIETY(b->na))
+		return b->x->society;
+	return b->p->actors[j].label;
+}
+
+/* "Kommunen, Arbetsförmedlingen och Regionen": the actors target j covers. */
+void book_actor_list(const book *b, size_t j, char *buf, size_t n)
+{
+	size_t count = 0, k = 0, used = 0;
+	for (size_t a = 0; a < b->na; a++)
+		count += b->r->in_target[j * b->na + a];
+	buf[0] = '\0';
+	for (size_t a = 0; a < b->na && used < n; a++) {
+		if (!b->r->in_target[j * b->na + a])
+			continue;
+		const char *sep = k == 0 ? "" : k + 1 == count ? b->x->and_word : ", ";
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", sep, b->p->actors[a].label);
+		k++;
+	}
+}
+
+static void make_formats(book *b)
+{
+	lxw_workbook *wb = b->wb;
+	/* Negative amounts in red with a true minus sign (U+2212). */
+	const char *kr = "#,##0;[Red]\"\xe2\x88\x92\"#,##0;0";
+	b->fmt.title = workbook_add_format(wb);
+	format_set_bold(b->fmt.title);
+	format_set_font_size(b->fmt.title, 16);
+	b->fmt.subtitle = workbook_add_format(wb);
+	format_set_font_size(b->fmt.subtitle, 11);
+	format_set_italic(b->fmt.subtitle);
+	b->fmt.question = workbook_add_format(wb);
+	format_set_bold(b->fmt.question);
+	format_set_font_size(b->fmt.question, 13);
+	b->fmt.head = workbook_add_format(wb);
+	format_set_bold(b->fmt.head);
+	format_set_text_wrap(b->fmt.head);
+	format_set_align(b->fmt.head, LXW_ALIGN_RIGHT);
+	format_set_align(b->fmt.head, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_bottom(b->fmt.head, LXW_BORDER_THIN);
+	b->fmt.head_left = workbook_add_format(wb);
+	format_set_bold(b->fmt.head_left);
+	format_set_text_wrap(b->fmt.head_left);
+	format_set_align(b->fmt.head_left, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_bottom(b->fmt.head_left, LXW_BORDER_THIN);
+	b->fmt.bold = workbook_add_format(wb);
+	format_set_bold(b->fmt.bold);
+	b->fmt.text = workbook_add_format(wb);
+	b->fmt.wrap = workbook_add_format(wb);
+	format_set_text_wrap(b->fmt.wrap);
+	format_set_align(b->fmt.wrap, LXW_ALIGN_VERTICAL_TOP);
+	b->fmt.note = workbook_add_format(wb);
+	format_set_italic(b->fmt.note);
+	format_set_font_color(b->fmt.note, 0x595959);
+	b->fmt.note_right = workbook_add_format(wb); /* words in a column of numbers */
+	format_set_italic(b->fmt.note_right);
+	format_set_font_color(b->fmt.note_right, 0x595959);
+	format_set_align(b->fmt.note_right, LXW_ALIGN_RIGHT);
+	b->fmt.kr = workbook_add_format(wb);
+	format_set_num_format(b->fmt.kr, kr);
+	b->fmt.kr_bold = workbook_add_format(wb);
+	format_set_num_format(b->fmt.kr_bold, kr);
+	format_set_bold(b->fmt.kr_bold);
+	b->fmt.ret = workbook_add_format(wb);
+	format_set_num_format(b->fmt.ret, "0.00\" kr\"");
+	b->fmt.year = workbook_add_format(wb);
+	format_set_num_format(b->fmt.year, "0");
+	format_set_align(b->fmt.year, LXW_ALIGN_RIGHT);
+	b->fmt.dec1 = workbook_add_format(wb);
+	format_set_num_format(b->fmt.dec1, "+#,##0.0;[Red]\"\xe2\x88\x92\"#,##0.0;0.0");
+	b->fmt.pct = workbook_add_format(wb);
+	format_set_num_format(b->fmt.pct, "0.0%");
+	b->fmt.prob = workbook_add_format(wb);
+	format_set_num_format(b->fmt.prob, "0.0000");
+	b->fmt.persons = workbook_add_format(wb);
+	format_set_num_format(b->fmt.persons, "#,##0.0");
+	b->fmt.link = workbook_add_format(wb); /* the rate: the one cell to change */
+	format_set_num_format(b->fmt.link, "0.0%");
+	format_set_bold(b->fmt.link);
+	format_set_bg_color(b->fmt.link, 0xFFF2CC);
+	format_set_border(b->fmt.link, LXW_BORDER_THIN);
+}
+
+/* Print setup shared by every sheet: A4 landscape, one page wide, the
+ * scenario's name above and page numbers below. */
+void book_print_setup(book *b, lxw_worksheet *ws, bool one_page)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
+	/* '&' starts a code in headers: a name's own '&' is doubled. */
+	char name[200], header[256], footer[300];
+	size_t k = 0;
+	for (const char *p = b->s->name; *p && k + 2 < sizeof name; p++) {
+		if (*p == '&')
+			name[k++] = '&';
+		name[k++] = *p;
+	}
+	name[k] = '\0';
+	snprintf(header, sizeof header, "&C&\"-,Bold\"%.*s", 200, name);
+	book_keep(b, worksheet_set_header(ws, header));
+	snprintf(footer, sizeof footer, b->x->print_footer, b->date);
+	book_keep(b, worksheet_set_footer(ws, footer));
+}
+
+/* The sheets by enum sheet: who writes each. */
+static void (*const sheet_writer[N_SHEETS])(book *) = {
+        [SHEET_SUMMARY] = sheet_summary,         [SHEET_PER_ACTOR] = sheet_per_actor,
+        [SHEET_BY_SEX] = sheet_by_sex,           [SHEET_OUTCOMES] = sheet_outcomes,
+        [SHEET_UNCERTAINTY] = sheet_uncertainty, [SHEET_ASSUMPTIONS] = sheet_assumptions,
+        [SHEET_METHOD] = sheet_method,           [SHEET_DATA] = sheet_data};
+
+/* The order the sheets are filled in: the assumptions first, since the
+ * flow sheets refer to its rate cells; the summary last, since it refers
+ * to the flow sheets' rows. */
+static const enum sheet fill_order[N_SHEETS] = {SHEET_ASSUMPTIONS, SHEET_PER_ACTOR,   SHEET_BY_SEX,
+                                                SHEET_OUTCOMES,    SHEET_UNCERTAINTY, SHEET_METHOD,
+                                                SHEET_DATA,        SHEET_SUMMARY};
+
+/* Opens the workbook at path with its formats; false (why set) when the
+ * file cannot be created. */
+static bool open_book(book *b, const char *path, time_t run_date, char *why, size_t why_len)
+{
+	struct tm tm;
+	gmtime_r(&run_date, &tm);
+	strftime(b->date, sizeof b->date, "%Y-%m-%d", &tm);
+	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	b->wb = workbook_new_opt(path, &wo);
+	if (!b->wb) {
+		snprintf(why, why_len, "cannot create the workbook: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* Closes the workbook; SK_EIO with why set on the first error kept. */
+static sk_status close_book(book *b, char *why, size_t why_len)
+{
+	book_keep(b, workbook_close(b->wb));
+	if (b->err) {
+		snprintf(why, why_len, "%s", lxw_strerror(b->err));
+		return SK_EIO;
+	}
+	return SK_OK;
+}
+
+/* Adds the sheets of calculation c that want says, named with prefix
+ * ("2 " in a comparison) and in the workbook's order, then fills them. */
+static void add_sheets(book *b, const calc *c, const char *prefix, const bool want[N_SHEETS])
+{
+	b->c = c;
+	b->s = c->s;
+	b->p = c->s->profile;
+	b->r = c->r;
+	b->f = c->f;
+	b->T = c->f->years;
+	b->na = c->f->n_actors;
+	b->ns = c->f->n_states;
+	b->nt = c->r->n_targets;
+	for (int k = 0; k < N_SHEETS; k++) {
+		snprintf(b->name[k], sizeof b->name[k], "%s%s", prefix, b->x->sheet[k]);
+		snprintf(b->quoted[k], sizeof b->quoted[k], "'%s'", b->name[k]);
+		if (want[k] && !(b->ws[k] = workbook_add_worksheet(b->wb, b->name[k])))
+			book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	}
+	for (int i = 0; i < N_SHEETS && !b->err; i++)
+		if (b->ws[fill_order[i]])
+			sheet_writer[fill_order[i]](b);
+}
+
+sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
+                      size_t why_len)
+{
+	book b = {.l = l, .x = l == LANG_SV ? &xlsx_texts_sv : &xlsx_texts_en};
+	if (!open_book(&b, path, run_date, why, why_len))
+		return SK_EIO;
+	char title[256], subject[512];
+	snprintf(title, sizeof title, "%s", c->s->name);
+	snprintf(subject, sizeof subject, b.x->subject, c->s->intervention_name);
+	lxw_doc_properties props = {.title = title,
+	                            .subject = subject,
+	                            .author = "samkalk " SAMKALK_VERSION,
+	                            .comments =
+	                                    "https://samkalk (socioekonomisk investeringskalkyl)",
+	                            .created = run_date};
+	book_keep(&b, workbook_set_properties(b.wb, &props));
+	make_formats(&b);
+	bool want[N_SHEETS];
+	for (int k = 0; k < N_SHEETS; k++)
+		want[k] = k != SHEET_UNCERTAINTY || c->u;
+	add_sheets(&b, c, "", want);
+	return close_book(&b, why, why_len);
+}
+
+sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, time_t run_date,
+                              char *why, size_t why_len)
+{
+	const ctexts_x *cx = l == LANG_SV ? &xlsx_cmp_sv : &xlsx_cmp_en;
+	book base = {.c = cmp->c[0],
+	             .s = cmp->c[0]->s,
+	             .l = l,
+	             .x = l == LANG_SV ? &xlsx_texts_sv : &xlsx_texts_en};
+	if (!open_book(&base, path, run_date, why, why_len))
+		return SK_EIO;
+	char title[256];
+	snprintf(title, sizeof title, cx->title, cmp->n);
+	lxw_doc_properties props = {.title = title,
+	                            .subject = title,
+	                            .author = "samkalk " SAMKALK_VERSION,
+	                            .created = run_date};
+	book_keep(&base, workbook_set_properties(base.wb, &props));
+	make_formats(&base);
+	lxw_worksheet *first = workbook_add_worksheet(base.wb, cx->sheet);
+	if (!first)
+		book_keep(&base, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	/* each scenario's own summary and per-actor sheets, values only */
+	const bool want[N_SHEETS] = {[SHEET_SUMMARY] = true, [SHEET_PER_ACTOR] = true};
+	for (size_t k = 0; k < cmp->n && !base.err; k++) {
+		book b = base;
+		b.values_only = true;
+		char prefix[24];
+		snprintf(prefix, sizeof prefix, "%zu ", k + 1);
+		add_sheets(&b, cmp->c[k], prefix, want);
+		book_keep(&base, b.err);
+	}
+	if (!base.err)
+		sheet_comparison(&base, cmp, first);
+	return close_book(&base, why, why_len);
+}
