@@ -1,4 +1,4 @@
-/* report_csv.c -- the flows CSV of SPEC §7, long format, full precision.
+/* csv.c -- the flows CSV of SPEC §7, long format, full precision.
  * Actor ids are checked identifiers, so no cell can start a formula. */
 #include "samkalk/report/report.h"
 

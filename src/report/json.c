@@ -1,4 +1,4 @@
-/* report_json.c -- the decision figures as JSON (SPEC §7): amounts in
+/* json.c -- the decision figures as JSON (SPEC §7): amounts in
  * kronor at the price year, unrounded; null where a figure does not exist. */
 #include "samkalk/report/report.h"
 

@@ -1,4 +1,4 @@
-/* report_text.c -- the summary on stdout (SPEC §7), Swedish or English.
+/* text.c -- the summary on stdout (SPEC §7), Swedish or English.
  * Investment is a cost and printed without sign; savings and NPV always
  * carry their sign, so a cost never reads as a saving. */
 #include "samkalk/report/report.h"
