@@ -1,4 +1,5 @@
-/* metrics.c -- NPV, payback, return and break-even per actor (SPEC §5).
+/* metrics.c -- NPV, payback, return and break-even per actor (SPEC §5),
+ * and the flows per target, sex and year that every writer only formats.
  * Reads finished projections; projects again only to find break-even. */
 #include "samkalk/model/metrics.h"
 
@@ -22,10 +23,17 @@ results *results_new(const model *m, const bool *fiscal)
 	r->n_actors = na;
 	r->n_states = m->n_states;
 	r->n_targets = na + 2;
+	r->years = m->years;
+	size_t blocks = r->n_targets * N_FLOW_SEX;
 	r->in_target = calloc(r->n_targets * na, sizeof(bool));
 	r->fig = calloc(r->n_targets, sizeof *r->fig);
+	r->discount = calloc((size_t)m->years, sizeof(double));
+	r->flow = calloc(blocks * (size_t)m->years, sizeof *r->flow);
+	r->sum = calloc(blocks, sizeof *r->sum);
 	r->person_years = calloc(N_ARM * m->n_states, sizeof(double));
-	if (!r->in_target || !r->fig || !r->person_years) {
+	r->gained = calloc(m->n_states, sizeof(double));
+	if (!r->in_target || !r->fig || !r->discount || !r->flow || !r->sum || !r->person_years ||
+	    !r->gained) {
 		results_free(r);
 		return NULL;
 	}
@@ -43,7 +51,11 @@ void results_free(results *r)
 		return;
 	free(r->in_target);
 	free(r->fig);
+	free(r->discount);
+	free(r->flow);
+	free(r->sum);
 	free(r->person_years);
+	free(r->gained);
 	free(r);
 }
 
@@ -93,6 +105,43 @@ static void npvs(const results *r, const flows *f, double *out)
 	}
 }
 
+/* The flows of target j for sex g, year by year and over the horizon. */
+static void target_flows(results *r, const flows *f, size_t j, int g)
+{
+	flow_figures *sum = &r->sum[j * N_FLOW_SEX + (size_t)g];
+	memset(sum, 0, sizeof *sum);
+	double cum = 0, by_actor = 0;
+	for (int t = 0; t < f->years; t++) {
+		flow_figures *y =
+		        &r->flow[(j * N_FLOW_SEX + (size_t)g) * (size_t)f->years + (size_t)t];
+		y->without = y->with = y->investment = 0;
+		for (size_t a = 0; a < r->n_actors; a++)
+			if (r->in_target[j * r->n_actors + a]) {
+				double without = *flows_cost(f, ARM_BASELINE, g, t, a);
+				double with = *flows_cost(f, ARM_INTERVENTION, g, t, a);
+				double inv = *flows_investment(f, g, t, a);
+				y->without += without;
+				y->with += with;
+				y->investment += inv;
+				by_actor += without - with - inv;
+			}
+		y->cumulative_by_actor = by_actor;
+		y->savings = y->without - y->with;
+		y->net = y->savings - y->investment;
+		cum += y->net;
+		y->cumulative = cum;
+		y->discounted = y->net * f->discount[t];
+		sum->without += y->without;
+		sum->with += y->with;
+		sum->savings += y->savings;
+		sum->investment += y->investment;
+		sum->net += y->net;
+		sum->discounted += y->discounted;
+		sum->cumulative = y->cumulative;
+		sum->cumulative_by_actor = y->cumulative_by_actor;
+	}
+}
+
 void metrics_compute(const model *m, const flows *f, int start_year, size_t work_state, results *r)
 {
 	int T = f->years;
@@ -125,6 +174,11 @@ void metrics_compute(const model *m, const flows *f, int start_year, size_t work
 		g->nominal = metrics_payback(net, T, start_year, invests);
 		g->discounted = metrics_payback(net_pv, T, start_year, invests);
 	}
+	for (int t = 0; t < T; t++)
+		r->discount[t] = f->discount[t];
+	for (size_t j = 0; j < r->n_targets; j++)
+		for (int g = 0; g < N_FLOW_SEX; g++)
+			target_flows(r, f, j, g);
 	for (int arm = 0; arm < N_ARM; arm++)
 		for (size_t s = 0; s < r->n_states; s++) {
 			double py = 0;
@@ -132,11 +186,13 @@ void metrics_compute(const model *m, const flows *f, int start_year, size_t work
 				py += *flows_occupancy(f, arm, FLOW_ALL, t, s);
 			r->person_years[arm * r->n_states + s] = py;
 		}
+	for (size_t s = 0; s < r->n_states; s++)
+		r->gained[s] = r->person_years[ARM_INTERVENTION * r->n_states + s] -
+		               r->person_years[ARM_BASELINE * r->n_states + s];
 	r->lambda_max = m->lambda_max;
 	if (work_state >= r->n_states)
 		return;
-	double gained = r->person_years[ARM_INTERVENTION * r->n_states + work_state] -
-	                r->person_years[ARM_BASELINE * r->n_states + work_state];
+	double gained = r->gained[work_state];
 	for (size_t j = 0; j < r->n_targets; j++) {
 		r->fig[j].has_cost_per_work_year = gained > 1e-9;
 		r->fig[j].cost_per_work_year = gained > 1e-9 ? -r->fig[j].npv / gained : 0;

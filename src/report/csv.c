@@ -6,21 +6,17 @@ static const char *const sex_names[N_FLOW_SEX] = {"women", "men", "all"};
 
 sk_status report_csv(const calc *c, FILE *out)
 {
-	const flows *f = c->f;
+	const results *r = c->r;
 	const profile *p = c->s->profile;
 	fputs("year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,net_pv,t,"
 	      "discount_factor\n",
 	      out);
-	for (int t = 0; t < f->years; t++)
-		for (size_t a = 0; a < f->n_actors; a++)
+	for (int t = 0; t < r->years; t++)
+		for (size_t a = 0; a < r->n_actors; a++)
 			for (int g = 0; g < N_FLOW_SEX; g++) {
-				double base = *flows_cost(f, ARM_BASELINE, g, t, a);
-				double with = *flows_cost(f, ARM_INTERVENTION, g, t, a);
-				double inv = *flows_investment(f, g, t, a);
-				double sav = base - with, net = sav - inv;
-				double v[7] = {base,          with, inv,
-				               sav,           net,  net * f->discount[t],
-				               f->discount[t]};
+				const flow_figures *y = results_flow(r, a, g, t);
+				double v[7] = {y->without, y->with,       y->investment, y->savings,
+				               y->net,     y->discounted, r->discount[t]};
 				char b[7][40];
 				for (int k = 0; k < 7; k++)
 					format_exact(b[k], sizeof b[k], v[k]);

@@ -356,7 +356,7 @@ sk_status report_json(const calc *c, FILE *out)
 		fputs(", \"intervention\": ", out);
 		report_json_number(out, w);
 		fputs(", \"difference\": ", out);
-		report_json_number(out, w - b);
+		report_json_number(out, r->gained[st]);
 		fputc('}', out);
 	}
 	fputc(']', out);

@@ -560,7 +560,7 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 		format_cell(out, p->states[st].label, ws, false);
 		format_cell(out, format_decimal(a, sizeof a, base, 1, l, false), 13, true);
 		format_cell(out, format_decimal(b, sizeof b, with, 1, l, false), 13, true);
-		format_cell(out, format_decimal(d, sizeof d, with - base, 1, l, true), 13, true);
+		format_cell(out, format_decimal(d, sizeof d, r->gained[st], 1, l, true), 13, true);
 		fputc('\n', out);
 	}
 	if (hidden)

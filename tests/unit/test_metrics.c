@@ -1,6 +1,7 @@
 /* test_metrics.c -- the decision figures of SPEC §5: PV of investment and
  * savings, NPV, return, payback (nominal and discounted), break-even and
- * lambda_max, person-years; per actor, for fiscal actors and for society.
+ * lambda_max, person-years, and the flows per target, sex and year; per
+ * actor, for fiscal actors and for society.
  *
  * Every expected value is worked out by hand in the comment beside it, from
  * the tiny files in tests/unit/data/metrics_*.ini. metrics_p.ini has two
@@ -400,5 +401,88 @@ Test(metrics, person_years_with_mean_costs)
 	NEAR(r->person_years[ARM_INTERVENTION * n + B], 21.75);
 	NEAR(r->person_years[ARM_INTERVENTION * n + B] - r->person_years[ARM_BASELINE * n + B],
 	     4.875);
+	calc_free(c);
+}
+
+/* ---- flows per target, sex and year (what every writer formats) ----- */
+
+/* metrics_basic.ini as above: kommun costs 10*2000 = 20000 a year without,
+ * 5*2000 = 10000 with; prod 0 without, 5*(-3000) = -15000 with; kommun
+ * invests 19500 in year 1. Factors 1, 1/1.1, 1/1.21. */
+
+/* Every field of one flow_figures. */
+static void check_flow(const flow_figures *y, double without, double with, double investment,
+                       double cumulative, double discounted)
+{
+	NEAR(y->without, without);
+	NEAR(y->with, with);
+	NEAR(y->savings, without - with);
+	NEAR(y->investment, investment);
+	NEAR(y->net, without - with - investment);
+	NEAR(y->cumulative, cumulative);
+	NEAR(y->cumulative_by_actor, cumulative);
+	NEAR(y->discounted, discounted);
+}
+
+Test(metrics, flows_of_an_actor_by_year_and_over_the_horizon)
+{
+	calc *c = load(DATA "metrics_basic.ini");
+	const results *r = c->r;
+	cr_assert_eq(r->years, 3);
+	NEAR(r->discount[0], 1);
+	NEAR(r->discount[1], 1 / 1.1);
+	NEAR(r->discount[2], 1 / 1.21);
+	/* kommun: net -9500, 10000, 10000; cumulative -9500, 500, 10500 */
+	check_flow(results_flow(r, KOMMUN, FLOW_ALL, 0), 20000, 10000, 19500, -9500, -9500);
+	check_flow(results_flow(r, KOMMUN, FLOW_ALL, 1), 20000, 10000, 0, 500, 10000 / 1.1);
+	check_flow(results_flow(r, KOMMUN, FLOW_ALL, 2), 20000, 10000, 0, 10500, 10000 / 1.21);
+	/* over the horizon: 60000, 30000, 19500; net 10500 = the last
+	 * cumulative; discounted 9505/1.21 = the NPV */
+	check_flow(results_sum(r, KOMMUN, FLOW_ALL), 60000, 30000, 19500, 10500, 9505 / 1.21);
+	/* prod: savings 15000 a year, no investment */
+	check_flow(results_flow(r, PROD, FLOW_ALL, 1), 0, -15000, 0, 30000, 15000 / 1.1);
+	calc_free(c);
+}
+
+Test(metrics, flows_of_the_totals_are_sums_of_their_actors)
+{
+	calc *c = load(DATA "metrics_basic.ini");
+	const results *r = c->r;
+	/* fiscal = kommun alone */
+	for (int t = 0; t < 3; t++) {
+		const flow_figures *f = results_flow(r, FISCAL, FLOW_ALL, t);
+		const flow_figures *k = results_flow(r, KOMMUN, FLOW_ALL, t);
+		NEAR(f->net, k->net);
+		NEAR(f->cumulative, k->cumulative);
+	}
+	/* society: without 20000 + 0, with 10000 - 15000 = -5000, investment
+	 * 19500 in year 1: net 5500, 25000, 25000; cumulative 5500, 30500,
+	 * 55500 */
+	check_flow(results_flow(r, SOCIETY, FLOW_ALL, 0), 20000, -5000, 19500, 5500, 5500);
+	check_flow(results_flow(r, SOCIETY, FLOW_ALL, 2), 20000, -5000, 0, 55500, 25000 / 1.21);
+	check_flow(results_sum(r, SOCIETY, FLOW_ALL), 60000, -15000, 19500, 55500, 59155 / 1.21);
+	calc_free(c);
+}
+
+Test(metrics, flows_split_by_sex)
+{
+	calc *c = load(DATA "metrics_basic.ini");
+	const results *r = c->r;
+	/* women = 0.5 (the default) and the same transitions for both sexes:
+	 * each sex has half of every flow, kommun's investment included */
+	cr_assert_eq(c->s->women, 0.5);
+	for (int g = FLOW_WOMEN; g <= FLOW_MEN; g++) {
+		check_flow(results_flow(r, KOMMUN, g, 0), 10000, 5000, 9750, -4750, -4750);
+		check_flow(results_flow(r, SOCIETY, g, 1), 10000, -2500, 0, 15250, 12500 / 1.1);
+	}
+	calc_free(c);
+}
+
+Test(metrics, person_years_gained_per_state)
+{
+	calc *c = load(DATA "metrics_basic.ini");
+	/* person_years_per_state_and_arm: B 15 - 0, A 15 - 30 */
+	NEAR(c->r->gained[B], 15);
+	NEAR(c->r->gained[A], -15);
 	calc_free(c);
 }

@@ -45,13 +45,48 @@ typedef struct figures {
 #define TARGET_FISCAL(n_actors)  (n_actors)
 #define TARGET_SOCIETY(n_actors) ((n_actors) + 1)
 
+/* One target's flows for one sex in one year, or summed over the horizon,
+ * kr: the rows of the workbook's flow sheets and the columns of the flows
+ * CSV. A total's costs and investment are the sums of its actors' (as the
+ * workbook's formulas add its actors' cells), and the rest is computed
+ * from those sums; the NPV and paybacks of figures add each actor's
+ * savings instead, so the two can differ in the last digits. */
+typedef struct flow_figures {
+	double without;    /* cost without the intervention */
+	double with;       /* cost with the intervention */
+	double savings;    /* without - with */
+	double investment; /* the intervention's own cost */
+	double net;        /* savings - investment */
+	double cumulative; /* net of years 1..t (summed over the horizon: of 1..T) */
+	double discounted; /* net times the year's discount factor (summed: their sum) */
+	/* cumulative again, each actor's savings less investment added in turn
+	 * (the comparison's chart): equal to cumulative up to rounding */
+	double cumulative_by_actor;
+} flow_figures;
+
 typedef struct results {
 	size_t n_actors, n_states, n_targets;
+	int years;            /* T */
 	bool *in_target;      /* [target][actor]: does the target cover the actor */
 	figures *fig;         /* [target] */
+	double *discount;     /* [t]: the discount factor of year t+1 */
+	flow_figures *flow;   /* [target][sex][t], sex FLOW_WOMEN, FLOW_MEN or FLOW_ALL */
+	flow_figures *sum;    /* [target][sex]: each row summed over the horizon */
 	double *person_years; /* [arm][state], both sexes, over the horizon */
+	double *gained;       /* [state]: person-years with less without the intervention */
 	double lambda_max;
 } results;
+
+/* Target j's flows for sex g (FLOW_*) in year t (0..T-1), and over the
+ * horizon. */
+static inline const flow_figures *results_flow(const results *r, size_t j, int g, int t)
+{
+	return &r->flow[(j * N_FLOW_SEX + (size_t)g) * (size_t)r->years + (size_t)t];
+}
+static inline const flow_figures *results_sum(const results *r, size_t j, int g)
+{
+	return &r->sum[j * N_FLOW_SEX + (size_t)g];
+}
 
 /* Allocates results for a model whose actors have these kinds (true =
  * fiscal); NULL when out of memory. */
@@ -64,8 +99,10 @@ void results_free(results *r);
  * PAYBACK_NOT_REACHED past the horizon; never NaN. */
 payback metrics_payback(const double *net, int years, int start_year, bool invests);
 
-/* Every figure but break-even, from a projection at lambda = 1; work_state
- * is the state of work for the cost per work-year (SIZE_MAX: none). */
+/* Every figure but break-even, from a projection at lambda = 1: per
+ * target the decision figures and the flows by sex and year, and the
+ * person-years per state; work_state is the state of work for the cost per
+ * work-year (SIZE_MAX: none). */
 void metrics_compute(const model *m, const flows *f, int start_year, size_t work_state, results *r);
 
 /* Break-even lambda per target (SPEC §5): 0 when NPV(0) >= 0, else the

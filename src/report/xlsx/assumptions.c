@@ -64,22 +64,16 @@ static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 	else
 		book_where(b, ws, r++, 3, b->p->doc, b->p->price_year_line);
 	if (s->has_bands) { /* one rate cell per band, each year's factor uses its band */
-		size_t sec = inifile_find_section(s->doc, "discounting"), first, end;
-		inifile_entries(s->doc, sec, &first, &end);
-		for (size_t i = first; i < end; i++) {
-			const ini_entry *e = &s->doc->entries[i];
-			long from = 0, to = 0;
-			int n = sscanf(e->key, "%ld - %ld", &from, &to);
-			if (n == 1)
-				to = from;
-			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %ld\xe2\x80\x93%ld", x->p_rate,
-			          x->u_years, from, to);
-			book_num(b, ws, r, RATE_COL, strtod(e->value, NULL), b->fmt.link);
+		for (size_t i = 0; i < s->n_bands; i++) {
+			const struct rate_band *band = &s->bands[i];
+			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %d\xe2\x80\x93%d", x->p_rate,
+			          x->u_years, band->from, band->to);
+			book_num(b, ws, r, RATE_COL, band->rate, b->fmt.link);
 			book_str(b, ws, r, 2, x->u_rate, b->fmt.text);
-			book_where(b, ws, r, 3, s->doc, e->line);
-			if (e->comment)
-				book_str(b, ws, r, 4, e->comment, b->fmt.text);
-			for (long t = from; t <= to && t <= s->years; t++)
+			book_where(b, ws, r, 3, s->doc, band->entry->line);
+			if (band->entry->comment)
+				book_str(b, ws, r, 4, band->entry->comment, b->fmt.text);
+			for (int t = band->from; t <= band->to && t <= s->years; t++)
 				b->band_row[t - 1] = r;
 			r++;
 		}
@@ -273,11 +267,10 @@ static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 	book_str(b, ws, ir, 7, x->where, b->fmt.head_left);
 	book_str(b, ws, ir, 8, x->source, b->fmt.head_left);
 	worksheet_set_row(ws, ir, 30, NULL);
-	double to = profile_index_value(p, s->price_year);
 	for (size_t i = 0; i < p->n_items; i++) {
 		const profile_item *it = &p->items[i];
 		lxw_row_t row = items_first + (lxw_row_t)i;
-		char fm[160], a1[16], a2[16], a3[16];
+		char fm[160], a1[16], a2[16];
 		book_str(b, ws, row, 0, p->states[it->state].id, b->fmt.text);
 		book_str(b, ws, row, 1, p->actors[it->actor].id, b->fmt.text);
 		book_str(b, ws, row, 2, it->name, b->fmt.text);
@@ -296,19 +289,19 @@ static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 			snprintf(fm, sizeof fm, "=%s/%s",
 			         book_ref(a1, index_first + (lxw_row_t)to_i, 1),
 			         book_ref(a2, index_first + (lxw_row_t)from_i, 1));
-			book_formula(b, ws, row, 5, fm, to / profile_index_value(p, it->price_year),
-			             b->fmt.prob);
+			book_formula(b, ws, row, 5, fm, s->item_factor[i], b->fmt.prob);
 		}
 		snprintf(fm, sizeof fm, "=%s*%s", book_ref(a1, row, 3), book_ref(a2, row, 5));
-		double moved =
-		        it->price_year == s->price_year
-		                ? it->amount_sek
-		                : it->amount_sek * to / profile_index_value(p, it->price_year);
+		/* amount x index(price year) / index(its year): layer.c keeps only
+		 * the factor, and amount x factor can differ in the last digit */
+		double moved = it->price_year == s->price_year
+		                       ? it->amount_sek
+		                       : it->amount_sek * profile_index_value(p, s->price_year) /
+		                                 profile_index_value(p, it->price_year);
 		book_formula(b, ws, row, 6, fm, moved, b->fmt.kr);
 		book_where(b, ws, row, 7, p->doc, it->line);
 		if (it->source)
 			book_str(b, ws, row, 8, it->source, b->fmt.text);
-		(void)a3;
 	}
 	for (size_t st = 0; st < b->ns; st++) {
 		lxw_row_t row = matrix_head + 1 + (lxw_row_t)st;

@@ -108,16 +108,12 @@ void sheet_comparison(book *b, const comparison *cmp, lxw_worksheet *ws)
 		/* the scenario's name heads its column: the charts' legends */
 		book_strf(b, ws, d0, (lxw_col_t)(dc + 1 + k), b->fmt.head, "%zu %.40s", k + 1,
 		          c->s->name);
-		double cum = 0;
-		for (int t = 0; t < c->s->years; t++) {
-			for (size_t a = 0; a < na; a++)
-				if (c->r->in_target[TARGET_FISCAL(na) * na + a])
-					cum += *flows_cost(c->f, ARM_BASELINE, FLOW_ALL, t, a) -
-					       *flows_cost(c->f, ARM_INTERVENTION, FLOW_ALL, t, a) -
-					       *flows_investment(c->f, FLOW_ALL, t, a);
+		for (int t = 0; t < c->s->years; t++)
 			book_num(b, ws, d0 + 1 + (lxw_row_t)t, (lxw_col_t)(dc + 1 + k),
-			         cum * cmp->factor[k], b->fmt.kr);
-		}
+			         results_flow(c->r, TARGET_FISCAL(na), FLOW_ALL, t)
+			                         ->cumulative_by_actor *
+			                 cmp->factor[k],
+			         b->fmt.kr);
 	}
 	lxw_row_t p0 = d0 + (lxw_row_t)cmp->max_years + 2;
 	book_str(b, ws, p0, dc, x->chart_payback, b->fmt.head_left);

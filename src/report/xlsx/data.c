@@ -18,26 +18,19 @@ void sheet_data(book *b)
 	}
 	colp[NCOL] = NULL;
 	lxw_row_t r = 1;
-	const flows *f = b->f;
 	for (int t = 0; t < b->T; t++)
 		for (size_t a = 0; a < b->na; a++)
 			for (int g = 0; g < N_FLOW_SEX; g++, r++) {
-				double base = *flows_cost(f, ARM_BASELINE, g, t, a);
-				double with = *flows_cost(f, ARM_INTERVENTION, g, t, a);
-				double inv = *flows_investment(f, g, t, a);
-				double v[] = {base,
-				              with,
-				              inv,
-				              base - with,
-				              base - with - inv,
-				              (base - with - inv) * f->discount[t]};
+				const flow_figures *y = results_flow(b->r, a, g, t);
+				const double v[] = {y->without, y->with, y->investment,
+				                    y->savings, y->net,  y->discounted};
 				book_num(b, ws, r, 0, b->s->start_year + t, NULL);
 				book_str(b, ws, r, 1, b->p->actors[a].id, NULL);
 				book_str(b, ws, r, 2, sexes[g], NULL);
 				for (int k = 0; k < 6; k++)
 					book_num(b, ws, r, (lxw_col_t)(3 + k), v[k], NULL);
 				book_num(b, ws, r, 9, t + 1, NULL);
-				book_num(b, ws, r, 10, f->discount[t], NULL);
+				book_num(b, ws, r, 10, b->r->discount[t], NULL);
 			}
 	lxw_table_options opt = {.name = "Flows",
 	                         .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,

@@ -8,37 +8,14 @@
 
 #include <stdio.h>
 
-/* Values of one row of a target's block in year t for sex g. */
-static double block_value(const book *b, int g, size_t j, int row, int t)
+/* One row of a target's block: its figure in a year or over the horizon. */
+static double row_value(const flow_figures *y, int row)
 {
-	double base = 0, with = 0, inv = 0;
-	for (size_t a = 0; a < b->na; a++) {
-		if (!b->r->in_target[j * b->na + a])
-			continue;
-		base += *flows_cost(b->f, ARM_BASELINE, g, t, a);
-		with += *flows_cost(b->f, ARM_INTERVENTION, g, t, a);
-		inv += *flows_investment(b->f, g, t, a);
-	}
-	switch (row) {
-	case R_WITHOUT:
-		return base;
-	case R_WITH:
-		return with;
-	case R_SAVINGS:
-		return base - with;
-	case R_INVEST:
-		return inv;
-	case R_NET:
-		return base - with - inv;
-	case R_DISC:
-		return (base - with - inv) * b->f->discount[t];
-	default: { /* R_CUM */
-		double cum = 0;
-		for (int k = 0; k <= t; k++)
-			cum += block_value(b, g, j, R_NET, k);
-		return cum;
-	}
-	}
+	const double v[BLOCK_ROWS] = {
+	        [R_WITHOUT] = y->without,   [R_WITH] = y->with, [R_SAVINGS] = y->savings,
+	        [R_INVEST] = y->investment, [R_NET] = y->net,   [R_CUM] = y->cumulative,
+	        [R_DISC] = y->discounted};
+	return v[row];
 }
 
 /* The year header, t and discount-factor rows of a flow sheet. */
@@ -75,7 +52,7 @@ static void flow_header(book *b, lxw_worksheet *ws)
 		else
 			snprintf(fm, sizeof fm, "=%s/(1+%s)", book_ref(prev, ROW_FACTOR, c - 1),
 			         book_ref(rate, ROW_RATE, start ? c - 1 : c));
-		book_formula(b, ws, ROW_FACTOR, c, fm, b->f->discount[t], b->fmt.prob);
+		book_formula(b, ws, ROW_FACTOR, c, fm, b->r->discount[t], b->fmt.prob);
 	}
 	book_strf(b, ws, ROW_YEARS, sum, b->fmt.head, "%s %d–%d", x->sum, b->s->start_year,
 	          b->s->start_year + b->T - 1);
@@ -101,7 +78,7 @@ void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r)
 		char fm[2048], a1[16], a2[16];
 		for (int row = 0; row < BLOCK_ROWS; row++) {
 			lxw_row_t rr = r + (lxw_row_t)row;
-			double v = block_value(b, g, j, row, t);
+			double v = row_value(results_flow(b->r, j, g, t), row);
 			bool input = row == R_WITHOUT || row == R_WITH || row == R_INVEST;
 			if (input && !total) {
 				book_num(b, ws, rr, c, v, kr);
@@ -148,10 +125,8 @@ void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r)
 		lxw_rowcol_to_range(range, r + (lxw_row_t)row, COL_FIRST_YEAR, r + (lxw_row_t)row,
 		                    sum - 1);
 		snprintf(fm, sizeof fm, "=SUM(%s)", range);
-		double v = 0;
-		for (int t = 0; t < b->T; t++)
-			v += block_value(b, g, j, row, t);
-		book_formula(b, ws, r + (lxw_row_t)row, sum, fm, v, b->fmt.kr_bold);
+		book_formula(b, ws, r + (lxw_row_t)row, sum, fm,
+		             row_value(results_sum(b->r, j, g), row), b->fmt.kr_bold);
 	}
 }
 

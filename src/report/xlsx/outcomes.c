@@ -87,7 +87,7 @@ void sheet_outcomes(book *b)
 		snprintf(fm, sizeof fm, "=SUM(%s)", range);
 		book_formula(b, ws, r, 2, fm, pw, b->fmt.persons);
 		snprintf(fm, sizeof fm, "=%s-%s", book_ref(a1, r, 2), book_ref(a2, r, 1));
-		book_formula(b, ws, r, 3, fm, pw - pb, b->fmt.dec1);
+		book_formula(b, ws, r, 3, fm, b->r->gained[st], b->fmt.dec1);
 	}
 	lxw_col_t chart_col = (lxw_col_t)(b->T + 2 > 5 ? b->T + 2 : 5);
 	occupancy_chart(b, ws, base_data, ARM_BASELINE, 3, chart_col);
