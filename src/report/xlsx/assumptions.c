@@ -12,53 +12,54 @@
 
 static const char *timing_words(const book *b)
 {
-	return b->s->timing == TIMING_START ? b->x->timing_start : b->x->timing_end;
+	return b->s->timing == TIMING_START ? words(b->l, W_TIMING_START)
+	                                    : words(b->l, W_TIMING_END);
 }
 
 static const char *costs_words(const book *b)
 {
-	return b->s->costs_on == COSTS_START ? b->x->costs_start
-	       : b->s->costs_on == COSTS_END ? b->x->costs_end
-	                                     : b->x->costs_mean;
+	return b->s->costs_on == COSTS_START ? words(b->l, W_COSTS_START)
+	       : b->s->costs_on == COSTS_END ? words(b->l, W_COSTS_END)
+	                                     : words(b->l, W_COSTS_MEAN);
 }
 
 static void param_head(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	book_str(b, ws, r, 0, b->x->parameter, b->fmt.head_left);
-	book_str(b, ws, r, 1, b->x->value, b->fmt.head_left);
-	book_str(b, ws, r, 2, b->x->unit_col, b->fmt.head_left);
-	book_str(b, ws, r, 3, b->x->where, b->fmt.head_left);
-	book_str(b, ws, r, 4, b->x->source, b->fmt.head_left);
+	book_str(b, ws, r, 0, words(b->l, W_INPUT_DATA), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_VALUE), b->fmt.head_left);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT), b->fmt.head_left);
+	book_str(b, ws, r, 3, words(b->l, W_FILE_LINE), b->fmt.head_left);
+	book_str(b, ws, r, 4, words(b->l, W_SOURCE), b->fmt.head_left);
 }
 
 static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 {
-	const xtexts *x = b->x;
 	const scenario *s = b->s;
 	lxw_row_t r = 2;
-	book_str(b, ws, r++, 0, x->basics, b->fmt.question);
+	book_str(b, ws, r++, 0, words(b->l, W_BASICS), b->fmt.question);
 	param_head(b, ws, r++);
-	book_str(b, ws, r, 0, x->p_scenario, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_SCENARIO), b->fmt.text);
 	book_str(b, ws, r, 1, s->name, b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "name");
-	book_str(b, ws, r, 0, x->p_profile, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_PROFILE), b->fmt.text);
 	book_str(b, ws, r, 1, b->p->name, b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "profiles");
-	book_str(b, ws, r, 0, x->p_work_state, b->fmt.text);
-	book_str(b, ws, r, 1, s->work_state < b->ns ? b->p->states[s->work_state].id : x->none_word,
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_WORK_STATE), b->fmt.text);
+	book_str(b, ws, r, 1,
+	         s->work_state < b->ns ? b->p->states[s->work_state].id : words(b->l, W_NONE),
 	         b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "work_state");
-	book_str(b, ws, r, 0, x->p_start, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_START), b->fmt.text);
 	book_num(b, ws, r, 1, s->start_year, b->fmt.year);
-	book_str(b, ws, r, 2, x->u_year, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEAR), b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "start_year");
-	book_str(b, ws, r, 0, x->p_years, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_YEARS), b->fmt.text);
 	book_num(b, ws, r, 1, s->years, b->fmt.year);
-	book_str(b, ws, r, 2, x->u_years, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEARS), b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "years");
-	book_str(b, ws, r, 0, x->p_price_year, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PRICE_YEAR), b->fmt.text);
 	book_num(b, ws, r, 1, s->price_year, b->fmt.year);
-	book_str(b, ws, r, 2, x->u_year, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEAR), b->fmt.text);
 	if (s->price_year_line)
 		book_provenance(b, ws, r++, "scenario", "price_year");
 	else
@@ -66,10 +67,11 @@ static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 	if (s->has_bands) { /* one rate cell per band, each year's factor uses its band */
 		for (size_t i = 0; i < s->n_bands; i++) {
 			const struct rate_band *band = &s->bands[i];
-			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %d\xe2\x80\x93%d", x->p_rate,
-			          x->u_years, band->from, band->to);
+			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %d\xe2\x80\x93%d",
+			          words(b->l, W_PARAM_RATE), words(b->l, W_UNIT_YEARS), band->from,
+			          band->to);
 			book_num(b, ws, r, RATE_COL, band->rate, b->fmt.link);
-			book_str(b, ws, r, 2, x->u_rate, b->fmt.text);
+			book_str(b, ws, r, 2, words(b->l, W_UNIT_PER_YEAR), b->fmt.text);
 			book_where(b, ws, r, 3, s->doc, band->entry->line);
 			if (band->entry->comment)
 				book_str(b, ws, r, 4, band->entry->comment, b->fmt.text);
@@ -79,58 +81,57 @@ static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 		}
 	} else {
 		b->rate_row = r;
-		book_str(b, ws, r, 0, x->p_rate, b->fmt.bold);
+		book_str(b, ws, r, 0, words(b->l, W_PARAM_RATE), b->fmt.bold);
 		book_num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
-		book_str(b, ws, r, 2, x->u_rate, b->fmt.text);
+		book_str(b, ws, r, 2, words(b->l, W_UNIT_PER_YEAR), b->fmt.text);
 		book_provenance(b, ws, r++, "scenario", "discount_rate");
 	}
-	book_str(b, ws, r, 0, x->p_timing, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_TIMING), b->fmt.text);
 	book_str(b, ws, r, 1, timing_words(b), b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "discount_timing");
-	book_str(b, ws, r, 0, x->p_costs_on, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_COSTS_ON), b->fmt.text);
 	book_str(b, ws, r, 1, costs_words(b), b->fmt.text);
 	book_provenance(b, ws, r++, "scenario", "costs_on");
-	book_str(b, ws, r, 0, x->p_attribution, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_ATTRIBUTION), b->fmt.text);
 	book_num(b, ws, r, 1, s->attribution, b->fmt.pct);
-	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
 	book_provenance(b, ws, r++, "adjustments", "attribution");
-	book_str(b, ws, r, 0, x->p_uplift, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_UPLIFT), b->fmt.text);
 	book_num(b, ws, r, 1, s->cost_uplift, b->fmt.pct);
-	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
 	book_provenance(b, ws, r++, "adjustments", "cost_uplift");
 	r++;
-	book_str(b, ws, r, 0, x->p_intervention, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_INTERVENTION), b->fmt.text);
 	book_str(b, ws, r, 1, s->intervention_name, b->fmt.text);
 	book_provenance(b, ws, r++, "intervention", "name");
-	book_str(b, ws, r, 0, x->p_d, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_INTERVENTION_YEARS), b->fmt.text);
 	book_num(b, ws, r, 1, s->intervention_years, b->fmt.year);
-	book_str(b, ws, r, 2, x->u_years, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEARS), b->fmt.text);
 	book_provenance(b, ws, r++, "intervention", "years");
-	book_str(b, ws, r, 0, x->p_size, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_SIZE), b->fmt.text);
 	book_num(b, ws, r, 1, (double)s->size, b->fmt.year);
-	book_str(b, ws, r, 2, x->u_persons, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_PERSONS), b->fmt.text);
 	book_provenance(b, ws, r++, "cohort", "size");
-	book_str(b, ws, r, 0, x->p_intakes, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_INTAKES), b->fmt.text);
 	book_num(b, ws, r, 1, (double)s->intakes, b->fmt.year);
 	book_provenance(b, ws, r++, "cohort", "intakes");
-	book_str(b, ws, r, 0, x->p_women, b->fmt.text);
+	book_str(b, ws, r, 0, words(b->l, W_PARAM_WOMEN), b->fmt.text);
 	book_num(b, ws, r, 1, s->women, b->fmt.pct);
-	book_str(b, ws, r, 2, x->u_share, b->fmt.text);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
 	book_provenance(b, ws, r++, "cohort", "women");
 	return r + 1;
 }
 
 static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	const xtexts *x = b->x;
 	const scenario *s = b->s;
 	const ini_doc *doc = s->doc;
-	book_str(b, ws, r++, 0, x->start_title, b->fmt.question);
-	book_str(b, ws, r, 0, x->state, b->fmt.head_left);
-	book_str(b, ws, r, 1, x->women, b->fmt.head);
-	book_str(b, ws, r, 2, x->men, b->fmt.head);
-	book_str(b, ws, r, 4, x->where, b->fmt.head_left);
-	book_str(b, ws, r, 5, x->source, b->fmt.head_left);
+	book_str(b, ws, r++, 0, words(b->l, W_START_TITLE), b->fmt.question);
+	book_str(b, ws, r, 0, words(b->l, W_STATE), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_WOMEN), b->fmt.head);
+	book_str(b, ws, r, 2, words(b->l, W_MEN), b->fmt.head);
+	book_str(b, ws, r, 4, words(b->l, W_FILE_LINE), b->fmt.head_left);
+	book_str(b, ws, r, 5, words(b->l, W_SOURCE), b->fmt.head_left);
 	r++;
 	static const char *const sex_section[N_SEX] = {"cohort.women", "cohort.men"};
 	for (size_t st = 0; st < b->ns; st++) {
@@ -150,12 +151,14 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 		r++;
 	}
 	r++;
-	book_str(b, ws, r++, 0, x->costs_title, b->fmt.question);
+	book_str(b, ws, r++, 0, words(b->l, W_COSTS_TITLE), b->fmt.question);
 	param_head(b, ws, r++);
 	char unit[64];
-	snprintf(unit, sizeof unit, x->unit, s->price_year);
+	snprintf(unit, sizeof unit, words(b->l, W_UNIT_KR_PRICES), s->price_year);
 	static const char *const kinds[3] = {"fixed_cost", "cost_per_participant", "startup_cost"};
-	const char *const kind_words[3] = {x->fixed, x->per_participant, x->startup};
+	const char *const kind_words[3] = {words(b->l, W_FIXED_COST),
+	                                   words(b->l, W_COST_PER_PARTICIPANT),
+	                                   words(b->l, W_STARTUP_COST)};
 	for (size_t a = 0; a < b->na; a++) {
 		const double v[3] = {s->fixed_cost[a], s->cost_per_participant[a],
 		                     s->startup_cost[a]};
@@ -172,16 +175,17 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 		}
 	}
 	r++;
-	book_str(b, ws, r++, 0, x->actors_title, b->fmt.question);
-	book_str(b, ws, r, 0, x->actor_label, b->fmt.head_left);
-	book_str(b, ws, r, 1, x->actor_id, b->fmt.head_left);
-	book_str(b, ws, r, 2, x->actor_kind, b->fmt.head_left);
-	book_str(b, ws, r++, 4, x->where, b->fmt.head_left);
+	book_str(b, ws, r++, 0, words(b->l, W_ACTORS_TITLE), b->fmt.question);
+	book_str(b, ws, r, 0, words(b->l, W_ACTOR_NAME), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_ACTOR_ID), b->fmt.head_left);
+	book_str(b, ws, r, 2, words(b->l, W_ACTOR_KIND), b->fmt.head_left);
+	book_str(b, ws, r++, 4, words(b->l, W_FILE_LINE), b->fmt.head_left);
 	for (size_t a = 0; a < b->na; a++) {
 		book_str(b, ws, r, 0, b->p->actors[a].label, b->fmt.text);
 		book_str(b, ws, r, 1, b->p->actors[a].id, b->fmt.text);
 		book_str(b, ws, r, 2,
-		         b->p->actors[a].kind == ACTOR_FISCAL ? x->kind_fiscal : x->kind_economic,
+		         b->p->actors[a].kind == ACTOR_FISCAL ? words(b->l, W_KIND_FISCAL)
+		                                              : words(b->l, W_KIND_ECONOMIC),
 		         b->fmt.text);
 		book_where(b, ws, r++, 4, b->p->doc, b->p->actors[a].line);
 	}
@@ -190,15 +194,14 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 
 static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	const xtexts *x = b->x;
 	const scenario *s = b->s;
-	book_str(b, ws, r++, 0, x->transitions_title, b->fmt.question);
-	book_str(b, ws, r, 0, x->transition, b->fmt.head_left);
-	book_str(b, ws, r, 1, x->value, b->fmt.head);
-	book_str(b, ws, r, 2, x->unit_col, b->fmt.head_left);
-	book_str(b, ws, r, 3, x->section, b->fmt.head_left);
-	book_str(b, ws, r, 4, x->where, b->fmt.head_left);
-	book_str(b, ws, r++, 5, x->source, b->fmt.head_left);
+	book_str(b, ws, r++, 0, words(b->l, W_TRANSITIONS_TITLE), b->fmt.question);
+	book_str(b, ws, r, 0, words(b->l, W_TRANSITION), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_VALUE), b->fmt.head);
+	book_str(b, ws, r, 2, words(b->l, W_UNIT), b->fmt.head_left);
+	book_str(b, ws, r, 3, words(b->l, W_SECTION), b->fmt.head_left);
+	book_str(b, ws, r, 4, words(b->l, W_FILE_LINE), b->fmt.head_left);
+	book_str(b, ws, r++, 5, words(b->l, W_SOURCE), b->fmt.head_left);
 	const ini_doc *doc = s->doc;
 	for (size_t i = 0; i < doc->n_entries; i++) {
 		const ini_entry *e = &doc->entries[i];
@@ -213,7 +216,7 @@ static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r
 		double v = strtod(e->value, &end);
 		if (*end == '\0' && end != e->value) {
 			book_num(b, ws, r, 1, v, b->fmt.prob);
-			book_str(b, ws, r, 2, x->u_prob, b->fmt.text);
+			book_str(b, ws, r, 2, words(b->l, W_UNIT_PROBABILITY), b->fmt.text);
 		} else {
 			book_str(b, ws, r, 1, e->value, b->fmt.text);
 		}
@@ -231,15 +234,14 @@ static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r
  * table. */
 static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	const xtexts *x = b->x;
 	const profile *p = b->p;
 	const scenario *s = b->s;
 	lxw_row_t index_first = 0;
 	if (p->n_index) {
-		book_str(b, ws, r++, 0, x->index_title, b->fmt.question);
-		book_str(b, ws, r, 0, x->index_year, b->fmt.head_left);
-		book_str(b, ws, r, 1, x->index_value, b->fmt.head);
-		book_str(b, ws, r++, 4, x->where, b->fmt.head_left);
+		book_str(b, ws, r++, 0, words(b->l, W_INDEX_TITLE), b->fmt.question);
+		book_str(b, ws, r, 0, words(b->l, W_INDEX_YEAR), b->fmt.head_left);
+		book_str(b, ws, r, 1, words(b->l, W_INDEX_VALUE), b->fmt.head);
+		book_str(b, ws, r++, 4, words(b->l, W_FILE_LINE), b->fmt.head_left);
 		index_first = r;
 		for (size_t i = 0; i < p->n_index; i++, r++) {
 			book_num(b, ws, r, 0, p->index[i].year, b->fmt.year);
@@ -248,24 +250,24 @@ static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 		}
 		r++;
 	}
-	book_strf(b, ws, r++, 0, b->fmt.question, x->unit_costs_title, s->price_year);
+	book_strf(b, ws, r++, 0, b->fmt.question, words(b->l, W_UNIT_COSTS_TITLE), s->price_year);
 	lxw_row_t matrix_head = r;
 	lxw_row_t items_first = matrix_head + 1 + (lxw_row_t)b->ns + 3;
-	book_str(b, ws, matrix_head, 0, x->state, b->fmt.head_left);
+	book_str(b, ws, matrix_head, 0, words(b->l, W_STATE), b->fmt.head_left);
 	for (size_t a = 0; a < b->na; a++)
 		book_str(b, ws, matrix_head, (lxw_col_t)(1 + a), p->actors[a].label, b->fmt.head);
 	/* the items first, so the matrix can name their rows */
 	lxw_row_t ir = items_first - 1;
-	book_str(b, ws, ir - 1, 0, x->items_title, b->fmt.question);
-	book_str(b, ws, ir, 0, x->state, b->fmt.head_left);
-	book_str(b, ws, ir, 1, x->actor, b->fmt.head_left);
-	book_str(b, ws, ir, 2, x->item, b->fmt.head_left);
-	book_strf(b, ws, ir, 3, b->fmt.head, "%s, kr", x->amount);
-	book_str(b, ws, ir, 4, x->item_year, b->fmt.head);
-	book_str(b, ws, ir, 5, x->factor, b->fmt.head);
-	book_strf(b, ws, ir, 6, b->fmt.head, x->amount_moved, s->price_year);
-	book_str(b, ws, ir, 7, x->where, b->fmt.head_left);
-	book_str(b, ws, ir, 8, x->source, b->fmt.head_left);
+	book_str(b, ws, ir - 1, 0, words(b->l, W_ITEMS_TITLE), b->fmt.question);
+	book_str(b, ws, ir, 0, words(b->l, W_STATE), b->fmt.head_left);
+	book_str(b, ws, ir, 1, words(b->l, W_ACTOR), b->fmt.head_left);
+	book_str(b, ws, ir, 2, words(b->l, W_ITEM), b->fmt.head_left);
+	book_strf(b, ws, ir, 3, b->fmt.head, "%s, kr", words(b->l, W_AMOUNT));
+	book_str(b, ws, ir, 4, words(b->l, W_PRICE_YEAR), b->fmt.head);
+	book_str(b, ws, ir, 5, words(b->l, W_PRICE_MOVE), b->fmt.head);
+	book_strf(b, ws, ir, 6, b->fmt.head, words(b->l, W_AMOUNT_MOVED), s->price_year);
+	book_str(b, ws, ir, 7, words(b->l, W_FILE_LINE), b->fmt.head_left);
+	book_str(b, ws, ir, 8, words(b->l, W_SOURCE), b->fmt.head_left);
 	worksheet_set_row(ws, ir, 30, NULL);
 	for (size_t i = 0; i < p->n_items; i++) {
 		const profile_item *it = &p->items[i];
@@ -325,22 +327,24 @@ static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 	return items_first + (lxw_row_t)p->n_items + 1;
 }
 
+/* The transition sets by name (N_TR). */
+static const word_key set_words[N_TR] = {W_SET_BASELINE, W_SET_INTERVENTION, W_SET_AFTER};
+
 static lxw_row_t assumptions_matrices(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	const xtexts *x = b->x;
 	const scenario *s = b->s;
-	book_str(b, ws, r++, 0, x->matrices_title, b->fmt.question);
+	book_str(b, ws, r++, 0, words(b->l, W_MATRICES_TITLE), b->fmt.question);
 	if (s->outcome_mode) {
 		char line[256];
-		snprintf(line, sizeof line, "%starget = %s", x->outcome_generated,
+		snprintf(line, sizeof line, "%starget = %s", words(b->l, W_OUTCOME_GENERATED),
 		         b->p->states[s->outcome_target].id);
 		book_str(b, ws, r++, 0, line, b->fmt.note);
 	}
 	for (int set = 0; set < N_TR; set++)
 		for (int g = 0; g < N_SEX; g++) {
-			book_strf(b, ws, r++, 0, b->fmt.bold, "%s, %s", x->set_names[set],
-			          g == SEX_WOMEN ? x->women : x->men);
-			book_str(b, ws, r, 0, x->state, b->fmt.head_left);
+			book_strf(b, ws, r++, 0, b->fmt.bold, "%s, %s", words(b->l, set_words[set]),
+			          g == SEX_WOMEN ? words(b->l, W_WOMEN) : words(b->l, W_MEN));
+			book_str(b, ws, r, 0, words(b->l, W_STATE), b->fmt.head_left);
 			for (size_t c = 0; c < b->ns; c++)
 				book_str(b, ws, r, (lxw_col_t)(1 + c), b->p->states[c].id,
 				         b->fmt.head);
@@ -358,11 +362,10 @@ static lxw_row_t assumptions_matrices(book *b, lxw_worksheet *ws, lxw_row_t r)
 
 static lxw_row_t assumptions_files(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
-	const xtexts *x = b->x;
-	book_str(b, ws, r++, 0, x->files_title, b->fmt.question);
-	book_str(b, ws, r, 0, x->file_given, b->fmt.head_left);
-	book_str(b, ws, r, 1, x->file_resolved, b->fmt.head_left);
-	book_str(b, ws, r++, 3, x->sha, b->fmt.head_left);
+	book_str(b, ws, r++, 0, words(b->l, W_FILES_TITLE), b->fmt.question);
+	book_str(b, ws, r, 0, words(b->l, W_FILE_GIVEN), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_FILE_RESOLVED), b->fmt.head_left);
+	book_str(b, ws, r++, 3, words(b->l, W_SHA256), b->fmt.head_left);
 	const ini_doc *docs[2] = {b->s->doc, b->p->doc};
 	for (int i = 0; i < 2; i++, r++) {
 		book_str(b, ws, r, 0, docs[i]->path, b->fmt.text);
@@ -377,7 +380,7 @@ static lxw_row_t assumptions_files(book *b, lxw_worksheet *ws, lxw_row_t r)
 void sheet_assumptions(book *b)
 {
 	lxw_worksheet *ws = b->ws[SHEET_ASSUMPTIONS];
-	book_str(b, ws, 0, 0, b->x->assumptions_title, b->fmt.title);
+	book_str(b, ws, 0, 0, words(b->l, W_ASSUMPTIONS_TITLE), b->fmt.title);
 	lxw_row_t r = assumptions_basics(b, ws);
 	r = assumptions_cohort_costs(b, ws, r);
 	r = assumptions_transitions(b, ws, r);
@@ -400,6 +403,6 @@ void sheet_assumptions(book *b)
 		char target[96], cell[16];
 		lxw_rowcol_to_cell_abs(cell, b->rate_row, RATE_COL, LXW_TRUE, LXW_TRUE);
 		snprintf(target, sizeof target, "=%s!%s", b->quoted[SHEET_ASSUMPTIONS], cell);
-		book_keep(b, workbook_define_name(b->wb, b->x->rate_name, target));
+		book_keep(b, workbook_define_name(b->wb, words(b->l, W_RATE_NAME), target));
 	}
 }

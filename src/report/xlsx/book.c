@@ -66,7 +66,7 @@ void book_where(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const ini_
 	if (line > 0)
 		book_strf(b, ws, r, c, b->fmt.text, "%s:%d", doc->path, line);
 	else
-		book_str(b, ws, r, c, b->x->default_value, b->fmt.note);
+		book_str(b, ws, r, c, words(b->l, W_DEFAULT), b->fmt.note);
 }
 
 /* Source and file:line of a scenario input: the comment written above it
@@ -82,9 +82,9 @@ void book_provenance(book *b, lxw_worksheet *ws, lxw_row_t r, const char *sectio
 const char *book_target_label(const book *b, size_t j)
 {
 	if (j == TARGET_FISCAL(b->na))
-		return b->x->fiscal;
+		return words(b->l, W_FISCAL);
 	if (j == TARGET_SOCIETY(b->na))
-		return b->x->society;
+		return words(b->l, W_SOCIETY);
 	return b->p->actors[j].label;
 }
 
@@ -98,7 +98,7 @@ void book_actor_list(const book *b, size_t j, char *buf, size_t n)
 	for (size_t a = 0; a < b->na && used < n; a++) {
 		if (!b->r->in_target[j * b->na + a])
 			continue;
-		const char *sep = k == 0 ? "" : k + 1 == count ? b->x->and_word : ", ";
+		const char *sep = k == 0 ? "" : k + 1 == count ? words(b->l, W_AND) : ", ";
 		used += (size_t)snprintf(buf + used, n - used, "%s%s", sep, b->p->actors[a].label);
 		k++;
 	}
@@ -186,16 +186,23 @@ void book_print_setup(book *b, lxw_worksheet *ws, bool one_page)
 	name[k] = '\0';
 	snprintf(header, sizeof header, "&C&\"-,Bold\"%.*s", 200, name);
 	book_keep(b, worksheet_set_header(ws, header));
-	snprintf(footer, sizeof footer, b->x->print_footer, b->date);
+	snprintf(footer, sizeof footer, words(b->l, W_PRINT_FOOTER), b->date);
 	book_keep(b, worksheet_set_footer(ws, footer));
 }
 
-/* The sheets by enum sheet: who writes each. */
-static void (*const sheet_writer[N_SHEETS])(book *) = {
-        [SHEET_SUMMARY] = sheet_summary,         [SHEET_PER_ACTOR] = sheet_per_actor,
-        [SHEET_BY_SEX] = sheet_by_sex,           [SHEET_OUTCOMES] = sheet_outcomes,
-        [SHEET_UNCERTAINTY] = sheet_uncertainty, [SHEET_ASSUMPTIONS] = sheet_assumptions,
-        [SHEET_METHOD] = sheet_method,           [SHEET_DATA] = sheet_data};
+/* The sheets by enum sheet: each one's name and who writes it. A new
+ * sheet is a value of enum sheet, a row here and its file. */
+static const struct {
+	word_key name;
+	void (*write)(book *b);
+} sheets[N_SHEETS] = {[SHEET_SUMMARY] = {W_SHEET_SUMMARY, sheet_summary},
+                      [SHEET_PER_ACTOR] = {W_SHEET_PER_ACTOR, sheet_per_actor},
+                      [SHEET_BY_SEX] = {W_SHEET_BY_SEX, sheet_by_sex},
+                      [SHEET_OUTCOMES] = {W_SHEET_OUTCOMES, sheet_outcomes},
+                      [SHEET_UNCERTAINTY] = {W_SHEET_UNCERTAINTY, sheet_uncertainty},
+                      [SHEET_ASSUMPTIONS] = {W_SHEET_ASSUMPTIONS, sheet_assumptions},
+                      [SHEET_METHOD] = {W_SHEET_METHOD, sheet_method},
+                      [SHEET_DATA] = {W_SHEET_DATA, sheet_data}};
 
 /* The order the sheets are filled in: the assumptions first, since the
  * flow sheets refer to its rate cells; the summary last, since it refers
@@ -245,30 +252,31 @@ static void add_sheets(book *b, const calc *c, const char *prefix, const bool wa
 	b->ns = c->f->n_states;
 	b->nt = c->r->n_targets;
 	for (int k = 0; k < N_SHEETS; k++) {
-		snprintf(b->name[k], sizeof b->name[k], "%s%s", prefix, b->x->sheet[k]);
+		snprintf(b->name[k], sizeof b->name[k], "%s%s", prefix,
+		         words(b->l, sheets[k].name));
 		snprintf(b->quoted[k], sizeof b->quoted[k], "'%s'", b->name[k]);
 		if (want[k] && !(b->ws[k] = workbook_add_worksheet(b->wb, b->name[k])))
 			book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
 	for (int i = 0; i < N_SHEETS && !b->err; i++)
 		if (b->ws[fill_order[i]])
-			sheet_writer[fill_order[i]](b);
+			sheets[fill_order[i]].write(b);
 }
 
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
                       size_t why_len)
 {
-	book b = {.l = l, .x = l == LANG_SV ? &xlsx_texts_sv : &xlsx_texts_en};
+	book b = {.l = l};
 	if (!open_book(&b, path, run_date, why, why_len))
 		return SK_EIO;
-	char title[256], subject[512];
+	char title[256], subject[512], comments[256]; /* libxlsxwriter takes char * */
 	snprintf(title, sizeof title, "%s", c->s->name);
-	snprintf(subject, sizeof subject, b.x->subject, c->s->intervention_name);
+	snprintf(subject, sizeof subject, words(l, W_SUBJECT), c->s->intervention_name);
+	snprintf(comments, sizeof comments, "%s", words(l, W_DOC_COMMENTS));
 	lxw_doc_properties props = {.title = title,
 	                            .subject = subject,
 	                            .author = "samkalk " SAMKALK_VERSION,
-	                            .comments =
-	                                    "https://samkalk (socioekonomisk investeringskalkyl)",
+	                            .comments = comments,
 	                            .created = run_date};
 	book_keep(&b, workbook_set_properties(b.wb, &props));
 	make_formats(&b);
@@ -282,22 +290,18 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, time_t run_date,
                               char *why, size_t why_len)
 {
-	const ctexts_x *cx = l == LANG_SV ? &xlsx_cmp_sv : &xlsx_cmp_en;
-	book base = {.c = cmp->c[0],
-	             .s = cmp->c[0]->s,
-	             .l = l,
-	             .x = l == LANG_SV ? &xlsx_texts_sv : &xlsx_texts_en};
+	book base = {.c = cmp->c[0], .s = cmp->c[0]->s, .l = l};
 	if (!open_book(&base, path, run_date, why, why_len))
 		return SK_EIO;
 	char title[256];
-	snprintf(title, sizeof title, cx->title, cmp->n);
+	snprintf(title, sizeof title, words(l, W_CMP_SHEET_TITLE), cmp->n);
 	lxw_doc_properties props = {.title = title,
 	                            .subject = title,
 	                            .author = "samkalk " SAMKALK_VERSION,
 	                            .created = run_date};
 	book_keep(&base, workbook_set_properties(base.wb, &props));
 	make_formats(&base);
-	lxw_worksheet *first = workbook_add_worksheet(base.wb, cx->sheet);
+	lxw_worksheet *first = workbook_add_worksheet(base.wb, words(l, W_SHEET_COMPARISON));
 	if (!first)
 		book_keep(&base, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	/* each scenario's own summary and per-actor sheets, values only */

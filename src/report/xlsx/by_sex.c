@@ -9,7 +9,7 @@ void sheet_by_sex(book *b)
 	lxw_row_t r = ROW_FIRST_BLOCK;
 	for (int g = 0; g < N_SEX; g++) {
 		book_strf(b, ws, r, 0, b->fmt.question, "%s (%.0f %%)",
-		          g == SEX_WOMEN ? b->x->women : b->x->men,
+		          g == SEX_WOMEN ? words(b->l, W_WOMEN) : words(b->l, W_MEN),
 		          100 * (g == SEX_WOMEN ? b->s->women : 1 - b->s->women));
 		r += 2;
 		for (size_t j = 0; j < b->nt; j++, r += BLOCK_ROWS + 1)

@@ -21,12 +21,11 @@ static double row_value(const flow_figures *y, int row)
 /* The year header, t and discount-factor rows of a flow sheet. */
 static void flow_header(book *b, lxw_worksheet *ws)
 {
-	const xtexts *x = b->x;
 	lxw_col_t sum = (lxw_col_t)(COL_FIRST_YEAR + b->T);
-	book_str(b, ws, ROW_YEARS, 0, x->actor, b->fmt.head_left);
+	book_str(b, ws, ROW_YEARS, 0, words(b->l, W_ACTOR), b->fmt.head_left);
 	char unit[64];
-	snprintf(unit, sizeof unit, x->unit, b->s->price_year);
-	book_strf(b, ws, ROW_YEARS, 1, b->fmt.head_left, "%s (%s)", x->row_label, unit);
+	snprintf(unit, sizeof unit, words(b->l, W_UNIT_KR_PRICES), b->s->price_year);
+	book_strf(b, ws, ROW_YEARS, 1, b->fmt.head_left, "%s (%s)", words(b->l, W_ITEM), unit);
 	for (int t = 0; t < b->T; t++) {
 		lxw_col_t c = (lxw_col_t)(COL_FIRST_YEAR + t);
 		char cell[16], fm[128];
@@ -38,7 +37,7 @@ static void flow_header(book *b, lxw_worksheet *ws)
 			lxw_rowcol_to_cell_abs(cell, b->band_row[t], RATE_COL, LXW_TRUE, LXW_TRUE);
 			snprintf(fm, sizeof fm, "=%s!%s", b->quoted[SHEET_ASSUMPTIONS], cell);
 		} else {
-			snprintf(fm, sizeof fm, "=%s", x->rate_name);
+			snprintf(fm, sizeof fm, "=%s", words(b->l, W_RATE_NAME));
 		}
 		book_formula(b, ws, ROW_RATE, c, fm, b->s->rate_by_year[t], b->fmt.pct);
 		/* the factor: the product of the yearly factors 1/(1+rate) of the
@@ -54,24 +53,29 @@ static void flow_header(book *b, lxw_worksheet *ws)
 			         book_ref(rate, ROW_RATE, start ? c - 1 : c));
 		book_formula(b, ws, ROW_FACTOR, c, fm, b->r->discount[t], b->fmt.prob);
 	}
-	book_strf(b, ws, ROW_YEARS, sum, b->fmt.head, "%s %d–%d", x->sum, b->s->start_year,
-	          b->s->start_year + b->T - 1);
-	book_str(b, ws, ROW_T, 1, x->t_label, b->fmt.note);
-	book_str(b, ws, ROW_RATE, 1, x->rate_label, b->fmt.note);
-	book_str(b, ws, ROW_FACTOR, 1, x->factor_label, b->fmt.note);
+	book_strf(b, ws, ROW_YEARS, sum, b->fmt.head, "%s %d–%d", words(b->l, W_TOTAL),
+	          b->s->start_year, b->s->start_year + b->T - 1);
+	book_str(b, ws, ROW_T, 1, words(b->l, W_T_LABEL), b->fmt.note);
+	book_str(b, ws, ROW_RATE, 1, words(b->l, W_RATE_LABEL), b->fmt.note);
+	book_str(b, ws, ROW_FACTOR, 1, words(b->l, W_FACTOR_LABEL), b->fmt.note);
 }
+
+/* The rows of a block by name. */
+static const word_key row_words[BLOCK_ROWS] = {
+        [R_WITHOUT] = W_ROW_WITHOUT,   [R_WITH] = W_ROW_WITH, [R_SAVINGS] = W_SAVINGS,
+        [R_INVEST] = W_ROW_INVESTMENT, [R_NET] = W_ROW_NET,   [R_CUM] = W_ROW_CUMULATIVE,
+        [R_DISC] = W_ROW_DISCOUNTED};
 
 /* One target's block of seven rows from row r for sex g; totals of actors
  * are sums of the actors' cells, everything derived is a formula. */
 void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r)
 {
-	const xtexts *x = b->x;
 	bool total = j >= b->na;
 	lxw_format *kr = total ? b->fmt.kr_bold : b->fmt.kr;
 	b->block[g][j] = r;
 	book_str(b, ws, r, 0, book_target_label(b, j), b->fmt.bold);
 	for (int row = 0; row < BLOCK_ROWS; row++)
-		book_str(b, ws, r + (lxw_row_t)row, 1, x->rows[row],
+		book_str(b, ws, r + (lxw_row_t)row, 1, words(b->l, row_words[row]),
 		         total ? b->fmt.bold : b->fmt.text);
 	for (int t = 0; t < b->T; t++) {
 		lxw_col_t c = (lxw_col_t)(COL_FIRST_YEAR + t);
@@ -132,10 +136,9 @@ void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r)
 
 lxw_worksheet *book_flow_sheet(book *b, enum sheet which)
 {
-	const xtexts *x = b->x;
 	lxw_worksheet *ws = b->ws[which];
-	book_strf(b, ws, 0, 0, b->fmt.title, x->flows_title, b->s->name);
-	book_strf(b, ws, 1, 0, b->fmt.note, x->flows_note, b->s->price_year);
+	book_strf(b, ws, 0, 0, b->fmt.title, words(b->l, W_FLOWS_TITLE), b->s->name);
+	book_strf(b, ws, 1, 0, b->fmt.note, words(b->l, W_FLOWS_NOTE), b->s->price_year);
 	flow_header(b, ws);
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 34, NULL);

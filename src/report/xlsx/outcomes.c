@@ -11,7 +11,7 @@ static lxw_row_t occupancy_table(book *b, lxw_worksheet *ws, lxw_row_t r, int ar
                                  const char *title)
 {
 	book_str(b, ws, r, 0, title, b->fmt.bold);
-	book_str(b, ws, r + 1, 0, b->x->state, b->fmt.head_left);
+	book_str(b, ws, r + 1, 0, words(b->l, W_STATE), b->fmt.head_left);
 	for (int t = 0; t < b->T; t++)
 		book_num(b, ws, r + 1, (lxw_col_t)(1 + t), b->s->start_year + t, b->fmt.head);
 	for (size_t st = 0; st < b->ns; st++) {
@@ -49,8 +49,9 @@ static void occupancy_chart(book *b, lxw_worksheet *ws, lxw_row_t data, int arm,
 		chart_series_set_values(se, sheet, row, 1, row, (lxw_col_t)b->T);
 		chart_series_set_name_range(se, sheet, row, 0);
 	}
-	chart_title_set_name(ch, arm == ARM_BASELINE ? b->x->without : b->x->with);
-	chart_axis_set_name(ch->y_axis, b->x->persons);
+	chart_title_set_name(ch,
+	                     arm == ARM_BASELINE ? words(b->l, W_WITHOUT) : words(b->l, W_WITH));
+	chart_axis_set_name(ch->y_axis, words(b->l, W_PERSONS));
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options opt = {.x_scale = 1.2, .y_scale = 1.5};
 	book_keep(b, worksheet_insert_chart_opt(ws, at, col, ch, &opt));
@@ -58,20 +59,19 @@ static void occupancy_chart(book *b, lxw_worksheet *ws, lxw_row_t data, int arm,
 
 void sheet_outcomes(book *b)
 {
-	const xtexts *x = b->x;
 	lxw_worksheet *ws = b->ws[SHEET_OUTCOMES];
-	book_str(b, ws, 0, 0, x->outcomes_title, b->fmt.title);
-	book_strf(b, ws, 1, 0, b->fmt.note, x->outcomes_note, b->s->start_year,
+	book_str(b, ws, 0, 0, words(b->l, W_OUTCOMES_TITLE), b->fmt.title);
+	book_strf(b, ws, 1, 0, b->fmt.note, words(b->l, W_OUTCOMES_NOTE), b->s->start_year,
 	          b->s->start_year + b->T - 1);
-	book_str(b, ws, 3, 0, x->state, b->fmt.head_left);
-	book_str(b, ws, 3, 1, x->without, b->fmt.head);
-	book_str(b, ws, 3, 2, x->with, b->fmt.head);
-	book_str(b, ws, 3, 3, x->difference, b->fmt.head);
+	book_str(b, ws, 3, 0, words(b->l, W_STATE), b->fmt.head_left);
+	book_str(b, ws, 3, 1, words(b->l, W_WITHOUT), b->fmt.head);
+	book_str(b, ws, 3, 2, words(b->l, W_WITH), b->fmt.head);
+	book_str(b, ws, 3, 3, words(b->l, W_DIFFERENCE_WITH_WITHOUT), b->fmt.head);
 	lxw_row_t top = 4;
 	lxw_row_t base_data = top + (lxw_row_t)b->ns + 2;
-	base_data = occupancy_table(b, ws, base_data, ARM_BASELINE, x->yearly_without);
+	base_data = occupancy_table(b, ws, base_data, ARM_BASELINE, words(b->l, W_YEARLY_WITHOUT));
 	lxw_row_t with_data = base_data + (lxw_row_t)b->ns + 1;
-	with_data = occupancy_table(b, ws, with_data, ARM_INTERVENTION, x->yearly_with);
+	with_data = occupancy_table(b, ws, with_data, ARM_INTERVENTION, words(b->l, W_YEARLY_WITH));
 	for (size_t st = 0; st < b->ns; st++) {
 		lxw_row_t r = top + (lxw_row_t)st;
 		char fm[96], range[32], a1[16], a2[16];

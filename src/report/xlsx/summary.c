@@ -15,10 +15,11 @@ static void money_words(const book *b, double v, char *buf, size_t n)
 {
 	char d[64];
 	if (fabs(v) >= 1e6)
-		snprintf(buf, n, "%s mnkr",
+		snprintf(buf, n, words(b->l, W_MONEY_MILLIONS),
 		         format_decimal(d, sizeof d, fabs(v) / 1e6, 1, b->l, false));
 	else
-		snprintf(buf, n, "%s kr", format_amount(d, sizeof d, fabs(v), b->l, false));
+		snprintf(buf, n, words(b->l, W_MONEY_KR),
+		         format_amount(d, sizeof d, fabs(v), b->l, false));
 }
 
 /* The sentence of target j, from its figures. */
@@ -29,21 +30,21 @@ static void sentence(const book *b, size_t j, char *buf, size_t n)
 	char m1[64], m2[64];
 	if (g->nominal.status == PAYBACK_REACHED) {
 		money_words(b, g->pv_investment, m1, sizeof m1);
-		snprintf(buf, n, b->x->sentence_paid, who, m1, g->nominal.year);
+		snprintf(buf, n, words(b->l, W_SENTENCE_PAID), who, m1, g->nominal.year);
 	} else if (g->nominal.status == PAYBACK_NOT_REACHED) {
 		money_words(b, g->pv_investment, m1, sizeof m1);
 		money_words(b, g->npv, m2, sizeof m2);
 		char signed_m2[80];
 		snprintf(signed_m2, sizeof signed_m2, "%s%s", g->npv < 0 ? FORMAT_MINUS : "", m2);
-		snprintf(buf, n, b->x->sentence_not_paid, who, m1, b->s->years, signed_m2);
+		snprintf(buf, n, words(b->l, W_SENTENCE_NOT_PAID), who, m1, b->s->years, signed_m2);
 	} else if (round(g->npv) > 0) {
 		money_words(b, g->npv, m1, sizeof m1);
-		snprintf(buf, n, b->x->sentence_saves, who, m1);
+		snprintf(buf, n, words(b->l, W_SENTENCE_SAVES), who, m1);
 	} else if (round(g->npv) < 0) {
 		money_words(b, g->npv, m1, sizeof m1);
-		snprintf(buf, n, b->x->sentence_costs, who, m1);
+		snprintf(buf, n, words(b->l, W_SENTENCE_COSTS), who, m1);
 	} else {
-		snprintf(buf, n, b->x->sentence_none, who);
+		snprintf(buf, n, words(b->l, W_SENTENCE_NONE), who);
 	}
 }
 
@@ -52,8 +53,7 @@ static void sentence(const book *b, size_t j, char *buf, size_t n)
  * targets. */
 static void break_even_sentence(const book *b, char *buf, size_t n)
 {
-	const xtexts *x = b->x;
-	size_t used = (size_t)snprintf(buf, n, "%s", x->break_even_intro);
+	size_t used = (size_t)snprintf(buf, n, "%s", words(b->l, W_BREAK_EVEN_INTRO));
 	size_t order[SK_MAX_ACTORS + 2], k = 0;
 	order[k++] = TARGET_FISCAL(b->na);
 	for (size_t a = 0; a < b->na; a++)
@@ -75,23 +75,25 @@ static void break_even_sentence(const book *b, char *buf, size_t n)
 			snprintf(pct, sizeof pct, "%s %%",
 			         format_decimal(part, sizeof part, 100 * g->break_even, 0, b->l,
 			                        false));
-			int m = snprintf(part, sizeof part, x->break_even_item, label, pct);
+			int m = snprintf(part, sizeof part, words(b->l, W_BREAK_EVEN_ITEM), label,
+			                 pct);
 			if (b->s->outcome_mode && m > 0 && (size_t)m < sizeof part) {
 				char rate[32], rr[40];
 				format_decimal(rate, sizeof rate, 100 * g->break_even_rate, 1, b->l,
 				               false);
 				snprintf(rr, sizeof rr, "%s %%", rate);
-				snprintf(part + m, sizeof part - (size_t)m, x->break_even_rate, rr,
+				snprintf(part + m, sizeof part - (size_t)m,
+				         words(b->l, W_BREAK_EVEN_RATE), rr,
 				         b->p->states[b->s->outcome_target].id);
 			}
 		} else {
 			snprintf(pct, sizeof pct, "%s %%",
 			         format_decimal(part, sizeof part, 100 * b->r->lambda_max, 0, b->l,
 			                        false));
-			snprintf(part, sizeof part, x->break_even_unreachable, label, pct);
+			snprintf(part, sizeof part, words(b->l, W_BREAK_EVEN_NEVER), label, pct);
 		}
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", said ? x->and_word : "",
-		                         part);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		                         said ? words(b->l, W_AND) : "", part);
 		said++;
 	}
 	if (used < n)
@@ -127,10 +129,10 @@ static void summary_chart(book *b, lxw_worksheet *ws, lxw_row_t r)
 			chart_series_set_line(se, &line);
 		}
 	}
-	chart_title_set_name(ch, b->x->chart_title);
+	chart_title_set_name(ch, words(b->l, W_CHART_CUMULATIVE));
 	lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
 	chart_title_set_name_font(ch, &tf);
-	chart_axis_set_name(ch->y_axis, b->x->chart_axis);
+	chart_axis_set_name(ch->y_axis, words(b->l, W_KR));
 	chart_axis_set_num_format(ch->y_axis, "#,##0;\"\xe2\x88\x92\"#,##0;0");
 	/* years below the plot, the zero line (where the x axis crosses) drawn */
 	chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
@@ -143,33 +145,33 @@ static void summary_chart(book *b, lxw_worksheet *ws, lxw_row_t r)
 
 void sheet_summary(book *b)
 {
-	const xtexts *x = b->x;
 	const scenario *s = b->s;
 	lxw_worksheet *ws = b->ws[SHEET_SUMMARY];
 	char line[1024], unit[64], a1[16], a2[16], range[2][40];
 	book_str(b, ws, 0, 0, s->name, b->fmt.title);
 	int used = snprintf(line, sizeof line, "%s. %ld %s, ", s->intervention_name, s->size,
-	                    x->per_intake);
+	                    words(b->l, W_PER_INTAKE));
 	if (s->intakes == 1)
-		used += snprintf(line + used, sizeof line - (size_t)used, "%s, ", x->intakes_one);
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s, ",
+		                 words(b->l, W_INTAKES_ONE));
 	else
 		used += snprintf(line + used, sizeof line - (size_t)used, "%ld %s, ", s->intakes,
-		                 x->intakes_many);
+		                 words(b->l, W_INTAKES_MANY));
 	snprintf(line + used, sizeof line - (size_t)used, "%d %s.", s->intervention_years,
-	         x->years_in);
+	         words(b->l, W_YEARS_IN));
 	book_str(b, ws, 1, 0, line, b->fmt.subtitle);
-	book_strf(b, ws, 3, 0, b->fmt.question, x->question, s->intervention_name);
+	book_strf(b, ws, 3, 0, b->fmt.question, words(b->l, W_QUESTION), s->intervention_name);
 
-	snprintf(unit, sizeof unit, x->unit, s->price_year);
+	snprintf(unit, sizeof unit, words(b->l, W_UNIT_KR_PRICES), s->price_year);
 	lxw_row_t h = 5;
-	book_str(b, ws, h, 0, x->actor, b->fmt.head_left);
-	book_strf(b, ws, h, 1, b->fmt.head, "%s, %s", x->pv_investment, unit);
-	book_strf(b, ws, h, 2, b->fmt.head, "%s, %s", x->pv_savings, unit);
-	book_strf(b, ws, h, 3, b->fmt.head, "%s, %s", x->npv, unit);
-	book_str(b, ws, h, 4, x->payback_year, b->fmt.head);
-	book_str(b, ws, h, 5, x->ret, b->fmt.head);
+	book_str(b, ws, h, 0, words(b->l, W_ACTOR), b->fmt.head_left);
+	book_strf(b, ws, h, 1, b->fmt.head, "%s, %s", words(b->l, W_PV_INVESTMENT_HEAD), unit);
+	book_strf(b, ws, h, 2, b->fmt.head, "%s, %s", words(b->l, W_PV_SAVINGS_HEAD), unit);
+	book_strf(b, ws, h, 3, b->fmt.head, "%s, %s", words(b->l, W_NPV), unit);
+	book_str(b, ws, h, 4, words(b->l, W_PAID_BACK_IN), b->fmt.head);
+	book_str(b, ws, h, 5, words(b->l, W_RETURN_PER_KRONA), b->fmt.head);
 	for (int k = 0; k < 2; k++)
-		book_strf(b, ws, h, (lxw_col_t)(6 + k), b->fmt.head, x->snapshot_head,
+		book_strf(b, ws, h, (lxw_col_t)(6 + k), b->fmt.head, words(b->l, W_NET_AFTER),
 		          b->r->fig[0].snapshot_years[k], unit);
 	worksheet_set_row(ws, h, 45, NULL);
 	const char *pa = b->quoted[SHEET_PER_ACTOR];
@@ -199,14 +201,15 @@ void sheet_summary(book *b)
 		if (g->nominal.status == PAYBACK_REACHED)
 			book_num(b, ws, r, 4, g->nominal.year, b->fmt.year);
 		else if (g->nominal.status == PAYBACK_NONE)
-			book_str(b, ws, r, 4, x->no_investment, b->fmt.note_right);
+			book_str(b, ws, r, 4, words(b->l, W_NO_INVESTMENT), b->fmt.note_right);
 		else
-			book_strf(b, ws, r, 4, b->fmt.note_right, x->not_within, s->years);
+			book_strf(b, ws, r, 4, b->fmt.note_right, words(b->l, W_NOT_WITHIN),
+			          s->years);
 		if (g->has_return) {
 			snprintf(fm, sizeof fm, "=%s/%s", book_ref(a1, r, 2), book_ref(a2, r, 1));
 			book_formula(b, ws, r, 5, fm, g->ret, b->fmt.ret);
 		} else {
-			book_str(b, ws, r, 5, x->no_investment, b->fmt.note_right);
+			book_str(b, ws, r, 5, words(b->l, W_NO_INVESTMENT), b->fmt.note_right);
 		}
 		for (int k = 0; k < 2; k++) { /* the cumulative net of that year */
 			snprintf(fm, sizeof fm, "=%s!%s", pa,
@@ -217,10 +220,11 @@ void sheet_summary(book *b)
 	}
 	char list[512];
 	book_actor_list(b, TARGET_FISCAL(b->na), list, sizeof list);
-	snprintf(line, sizeof line, x->fiscal_note, list[0] ? list : x->nobody);
+	snprintf(line, sizeof line, words(b->l, W_FISCAL_NOTE),
+	         list[0] ? list : words(b->l, W_NOBODY));
 	book_strf(b, ws, r++, 0, b->fmt.note, "\xc2\xb9 %s", line);
 	book_actor_list(b, TARGET_SOCIETY(b->na), list, sizeof list);
-	snprintf(line, sizeof line, x->society_note, list);
+	snprintf(line, sizeof line, words(b->l, W_SOCIETY_NOTE), list);
 	book_strf(b, ws, r++, 0, b->fmt.note, "\xc2\xb2 %s", line);
 	r++;
 	for (size_t j = 0; j < b->nt; j++) {
@@ -237,8 +241,8 @@ void sheet_summary(book *b)
 	r += 20;
 	char pct[160];
 	format_rates(pct, sizeof pct, s->rate_by_year, s->years, b->l);
-	book_strf(b, ws, r, 0, b->fmt.note, x->footer, s->price_year, pct, s->years, s->start_year,
-	          s->start_year + s->years - 1, SAMKALK_VERSION, b->date);
+	book_strf(b, ws, r, 0, b->fmt.note, words(b->l, W_FOOTER), s->price_year, pct, s->years,
+	          s->start_year, s->start_year + s->years - 1, SAMKALK_VERSION, b->date);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 3, 21, NULL);
 	worksheet_set_column(ws, 4, 4, 14, NULL);

@@ -10,10 +10,13 @@
 
 #include "samkalk/vary/uncertainty.h"
 
-static lxw_row_t unc_stats_table(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r)
+static lxw_row_t unc_stats_table(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
 	const unc_results *u = b->c->u;
-	const char *heads[7] = {b->x->actor, y->mean, y->p5, y->p50, y->p95, y->chance, y->evpi};
+	const char *heads[7] = {words(b->l, W_ACTOR),  words(b->l, W_MEAN),
+	                        words(b->l, W_P5),     words(b->l, W_P50_MEDIAN),
+	                        words(b->l, W_P95),    words(b->l, W_CHANCE_POSITIVE),
+	                        words(b->l, W_EVPI_KR)};
 	for (int k = 0; k < 7; k++)
 		book_str(b, ws, r, (lxw_col_t)k, heads[k], k ? b->fmt.head : b->fmt.head_left);
 	r++;
@@ -29,19 +32,21 @@ static lxw_row_t unc_stats_table(book *b, lxw_worksheet *ws, const utexts *y, lx
 		book_num(b, ws, r, 6, st->evpi, f);
 		r++;
 	}
-	book_str(b, ws, r, 0, y->stats_note, b->fmt.note);
+	char note[512];
+	book_str(b, ws, r, 0, words_format(note, sizeof note, b->l, W_UNC_STATS_NOTE), b->fmt.note);
 	return r + 2;
 }
 
-static lxw_row_t unc_payback_table(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r)
+static lxw_row_t unc_payback_table(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
 	const unc_results *u = b->c->u;
-	book_str(b, ws, r++, 0, y->paid_title, b->fmt.bold);
-	book_str(b, ws, r, 0, b->x->actor, b->fmt.head_left);
+	book_str(b, ws, r++, 0, words(b->l, W_UNC_PAID_BY), b->fmt.bold);
+	book_str(b, ws, r, 0, words(b->l, W_ACTOR), b->fmt.head_left);
 	for (int t = 0; t < b->T; t++)
 		book_num(b, ws, r, (lxw_col_t)(1 + t), b->s->start_year + t, b->fmt.head);
-	book_strf(b, ws, r, (lxw_col_t)(1 + b->T), b->fmt.head, y->not_within, b->T);
-	book_str(b, ws, r, (lxw_col_t)(2 + b->T), y->no_investment, b->fmt.head);
+	book_strf(b, ws, r, (lxw_col_t)(1 + b->T), b->fmt.head, words(b->l, W_UNC_NOT_WITHIN_HEAD),
+	          b->T);
+	book_str(b, ws, r, (lxw_col_t)(2 + b->T), words(b->l, W_NO_INVESTMENT_HEAD), b->fmt.head);
 	r++;
 	for (size_t j = 0; j < b->nt; j++, r++) {
 		const unc_stats *st = &u->stats[j];
@@ -59,12 +64,12 @@ static lxw_row_t unc_payback_table(book *b, lxw_worksheet *ws, const utexts *y, 
 }
 
 /* The histogram's table at r, its chart at (at, col). */
-static lxw_row_t unc_histogram(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r,
-                               lxw_row_t at, lxw_col_t col)
+static lxw_row_t unc_histogram(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_t at, lxw_col_t col)
 {
 	const unc_results *u = b->c->u;
-	book_str(b, ws, r++, 0, y->hist_title, b->fmt.bold);
-	const char *heads[4] = {y->hist_from, y->hist_to, y->hist_count, y->hist_share};
+	book_str(b, ws, r++, 0, words(b->l, W_HIST_TITLE), b->fmt.bold);
+	const char *heads[4] = {words(b->l, W_HIST_FROM), words(b->l, W_HIST_TO),
+	                        words(b->l, W_HIST_COUNT), words(b->l, W_HIST_SHARE)};
 	for (int k = 0; k < 4; k++)
 		book_str(b, ws, r, (lxw_col_t)k, heads[k], b->fmt.head);
 	lxw_row_t first = ++r;
@@ -93,10 +98,10 @@ static lxw_row_t unc_histogram(book *b, lxw_worksheet *ws, const utexts *y, lxw_
 	chart_series_set_values(se, sheet, first, 3, r - 1, 3);
 	book_keep(b, chart_series_set_points(se, list));
 	chart_set_series_gap(ch, 10);
-	chart_title_set_name(ch, y->hist_chart);
+	chart_title_set_name(ch, words(b->l, W_HIST_CHART));
 	lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
 	chart_title_set_name_font(ch, &tf);
-	chart_axis_set_name(ch->y_axis, y->hist_axis);
+	chart_axis_set_name(ch->y_axis, words(b->l, W_HIST_AXIS));
 	chart_axis_set_num_format(ch->y_axis, "0%");
 	chart_axis_set_num_format(ch->x_axis, "#,##0;\"\xe2\x88\x92\"#,##0;0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
@@ -105,16 +110,17 @@ static lxw_row_t unc_histogram(book *b, lxw_worksheet *ws, const utexts *y, lxw_
 	return r + 1;
 }
 
-static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r, lxw_row_t at,
-                             lxw_col_t col)
+static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_t at, lxw_col_t col)
 {
 	const unc_results *u = b->c->u;
 	size_t fi = TARGET_FISCAL(b->na);
 	double base = b->r->fig[fi].npv;
-	book_str(b, ws, r++, 0, y->tornado_title, b->fmt.bold);
-	book_str(b, ws, r++, 0, y->tornado_note, b->fmt.note);
-	const char *heads[8] = {y->input, y->section_col, y->line_col, y->low,
-	                        y->high,  y->at_low,      y->at_high,  y->swing};
+	book_str(b, ws, r++, 0, words(b->l, W_TORNADO_SHEET_TITLE), b->fmt.bold);
+	book_str(b, ws, r++, 0, words(b->l, W_TORNADO_SHEET_NOTE), b->fmt.note);
+	const char *heads[8] = {words(b->l, W_INPUT),      words(b->l, W_SECTION),
+	                        words(b->l, W_LINE),       words(b->l, W_LOW),
+	                        words(b->l, W_HIGH),       words(b->l, W_AT_LOW_KR),
+	                        words(b->l, W_AT_HIGH_KR), words(b->l, W_SWING_KR)};
 	for (int k = 0; k < 8; k++)
 		book_str(b, ws, r, (lxw_col_t)k, heads[k], k < 2 ? b->fmt.head_left : b->fmt.head);
 	lxw_row_t first = ++r;
@@ -134,7 +140,7 @@ static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, const utexts *y, lxw_ro
 		book_formula(b, ws, r, 7, fm, fabs(row->npv_high[fi] - row->npv_low[fi]),
 		             b->fmt.kr);
 	}
-	book_str(b, ws, r, 0, y->base_words, b->fmt.bold);
+	book_str(b, ws, r, 0, words(b->l, W_BASE_NPV), b->fmt.bold);
 	book_num(b, ws, r, 5, base, b->fmt.kr_bold);
 	if (u->n_tornado == 0)
 		return r + 2;
@@ -166,8 +172,8 @@ static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, const utexts *y, lxw_ro
 	chart_set_series_gap(ch, 40);
 	char money[64], axis[160];
 	format_amount(money, sizeof money, base, b->l, true);
-	snprintf(axis, sizeof axis, y->tornado_axis, money);
-	chart_title_set_name(ch, y->tornado_chart);
+	snprintf(axis, sizeof axis, words(b->l, W_TORNADO_AXIS), money);
+	chart_title_set_name(ch, words(b->l, W_TORNADO_CHART));
 	lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
 	chart_title_set_name_font(ch, &tf);
 	/* in a bar chart libxlsxwriter's x axis is the horizontal (value) one
@@ -184,12 +190,13 @@ static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, const utexts *y, lxw_ro
 	return r + 2;
 }
 
-static lxw_row_t unc_inputs(book *b, lxw_worksheet *ws, const utexts *y, lxw_row_t r)
+static lxw_row_t unc_inputs(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
 	const unc_spec *sp = b->c->u->spec;
-	book_str(b, ws, r++, 0, y->dist_title, b->fmt.bold);
-	const char *heads[6] = {y->input,        y->section_col, y->line_col,
-	                        y->distribution, y->dist_mean,   y->dist_sd};
+	book_str(b, ws, r++, 0, words(b->l, W_DIST_TITLE), b->fmt.bold);
+	const char *heads[6] = {words(b->l, W_INPUT),     words(b->l, W_SECTION),
+	                        words(b->l, W_LINE),      words(b->l, W_DISTRIBUTION),
+	                        words(b->l, W_DIST_MEAN), words(b->l, W_DIST_SD)};
 	for (int k = 0; k < 6; k++)
 		book_str(b, ws, r, (lxw_col_t)k, heads[k], k < 2 ? b->fmt.head_left : b->fmt.head);
 	r++;
@@ -215,15 +222,14 @@ static lxw_row_t unc_inputs(book *b, lxw_worksheet *ws, const utexts *y, lxw_row
 void sheet_uncertainty(book *b)
 {
 	const unc_results *u = b->c->u;
-	const utexts *y = b->l == LANG_SV ? &xlsx_unc_sv : &xlsx_unc_en;
 	lxw_worksheet *ws = b->ws[SHEET_UNCERTAINTY];
 	size_t fi = TARGET_FISCAL(b->na);
 	char rates[200], list[400];
-	book_str(b, ws, 0, 0, y->title, b->fmt.title);
+	book_str(b, ws, 0, 0, words(b->l, W_UNC_SHEET_TITLE), b->fmt.title);
 	book_actor_list(b, fi, list, sizeof list);
-	book_strf(b, ws, 1, 0, b->fmt.note, y->note, b->s->price_year,
+	book_strf(b, ws, 1, 0, b->fmt.note, words(b->l, W_UNC_SHEET_NOTE), b->s->price_year,
 	          format_rates(rates, sizeof rates, b->s->rate_by_year, b->T, b->l), list,
-	          y->values_note);
+	          words(b->l, W_UNC_VALUES_NOTE));
 	lxw_row_t r = 3;
 	if (u->draws > 0) {
 		const unc_stats *st = &u->stats[fi];
@@ -231,8 +237,9 @@ void sheet_uncertainty(book *b)
 		format_percent(share, sizeof share, st->p_positive, b->l);
 		format_amount(draws, sizeof draws, (double)u->draws, b->l, false);
 		char sentence[512];
-		snprintf(sentence, sizeof sentence, y->sentence, book_target_label(b, fi), share,
-		         draws, format_amount(mean, sizeof mean, st->mean, b->l, true),
+		snprintf(sentence, sizeof sentence, words(b->l, W_UNC_SENTENCE),
+		         book_target_label(b, fi), share, draws,
+		         format_amount(mean, sizeof mean, st->mean, b->l, true),
 		         format_amount(p5, sizeof p5, st->p5, b->l, true),
 		         format_amount(p95, sizeof p95, st->p95, b->l, true));
 		lxw_format *big = workbook_add_format(b->wb);
@@ -243,18 +250,18 @@ void sheet_uncertainty(book *b)
 		book_keep(b, worksheet_merge_range(ws, r, 0, r, 7, sentence, big));
 		book_keep(b, worksheet_set_row(ws, r, 36, NULL));
 		r += 2;
-		r = unc_stats_table(b, ws, y, r);
-		r = unc_payback_table(b, ws, y, r);
+		r = unc_stats_table(b, ws, r);
+		r = unc_payback_table(b, ws, r);
 	} else {
-		book_str(b, ws, r, 0, y->sentence_none, b->fmt.bold);
+		book_str(b, ws, r, 0, words(b->l, W_UNC_SENTENCE_NONE), b->fmt.bold);
 		r += 2;
 	}
 	lxw_col_t chart_col = (lxw_col_t)(b->T + 4 > 9 ? b->T + 4 : 9);
 	lxw_row_t tornado_at = r;
-	r = unc_tornado(b, ws, y, r, 5, chart_col);
+	r = unc_tornado(b, ws, r, 5, chart_col);
 	if (u->draws > 0) {
-		r = unc_histogram(b, ws, y, r, tornado_at + 4, chart_col);
-		r = unc_inputs(b, ws, y, r);
+		r = unc_histogram(b, ws, r, tornado_at + 4, chart_col);
+		r = unc_inputs(b, ws, r);
 	}
 	worksheet_set_column(ws, 0, 0, 34, NULL);
 	worksheet_set_column(ws, 1, 1, 24, NULL);

@@ -10,6 +10,7 @@
 
 #include "samkalk/base/format.h"
 #include "samkalk/base/limits.h"
+#include "samkalk/report/words.h"
 #include "samkalk/vary/calc.h"
 #include "samkalk/vary/compare.h"
 
@@ -37,76 +38,6 @@ enum { ROW_YEARS = 3, ROW_T = 4, ROW_RATE = 5, ROW_FACTOR = 6, ROW_FIRST_BLOCK =
  * cell there is the one every discount factor refers to, by name. */
 #define RATE_COL 1
 
-/* The workbook's words, one table per language (texts.c). */
-typedef struct xtexts {
-	const char *sheet[N_SHEETS];
-	const char *rate_name;
-	const char *question;     /* %s intervention */
-	const char *intervention; /* "Insats: %s. %ld deltagare ..." pieces */
-	const char *per_intake, *intakes_one, *intakes_many, *years_in;
-	const char *actor, *pv_investment, *pv_savings, *npv, *payback_year, *ret, *snapshot_head;
-	const char *unit; /* "kr, %d års priser" */
-	const char *fiscal, *society, *fiscal_note, *society_note, *nobody;
-	const char *no_investment, *not_within; /* %d */
-	const char *sentence_paid, *sentence_not_paid, *sentence_saves, *sentence_costs,
-	        *sentence_none;
-	const char *break_even_intro, *break_even_item, *break_even_unreachable, *break_even_rate,
-	        *and_word;
-	const char *chart_title, *chart_axis;
-	const char *footer; /* %d price year, %s rate, %d years, %d-%d, %s version, %s date */
-	const char *print_footer;
-	const char *rows[BLOCK_ROWS];
-	const char *flows_title, *flows_note, *row_label, *sum, *t_label, *factor_label,
-	        *rate_label;
-	const char *women, *men;
-	const char *outcomes_title, *outcomes_note, *state, *without, *with, *difference,
-	        *yearly_without, *yearly_with, *persons;
-	const char *assumptions_title, *basics, *parameter, *value, *unit_col, *source, *where;
-	const char *p_attribution, *p_uplift, *p_work_state, *none_word;
-	const char *p_scenario, *p_profile, *p_intervention, *p_start, *p_years, *p_price_year,
-	        *p_rate, *p_timing, *p_costs_on, *p_size, *p_intakes, *p_women, *p_d;
-	const char *timing_start, *timing_end, *costs_start, *costs_end, *costs_mean;
-	const char *u_year, *u_years, *u_rate, *u_persons, *u_share, *u_kr, *u_prob;
-	const char *default_value;
-	const char *actors_title, *actor_id, *actor_label, *actor_kind, *kind_fiscal,
-	        *kind_economic;
-	const char *start_title, *costs_title, *fixed, *per_participant, *startup;
-	const char *transitions_title, *section, *transition, *probability;
-	const char *index_title, *index_year, *index_value;
-	const char *unit_costs_title, *items_title, *item, *amount, *item_year, *factor,
-	        *amount_moved;
-	const char *matrices_title, *set_names[3], *outcome_generated;
-	const char *files_title, *file_given, *file_resolved, *sha;
-	const char *method_title;
-	const char *method[32];
-	const char *subject;
-} xtexts;
-
-/* The uncertainty sheet's words. */
-typedef struct utexts {
-	const char *title, *note, *values_note;
-	const char *sentence; /* %s target, %s share, %s draws, %s mean, %s p5, %s p95 */
-	const char *sentence_none;
-	const char *mean, *p5, *p50, *p95, *chance, *evpi, *stats_note;
-	const char *paid_title, *not_within, *no_investment;
-	const char *hist_title, *hist_from, *hist_to, *hist_count, *hist_share, *hist_axis,
-	        *hist_chart;
-	const char *tornado_title, *tornado_note, *input, *section_col, *line_col, *low, *high,
-	        *at_low, *at_high, *swing, *tornado_chart, *tornado_axis, *base_words;
-	const char *dist_title, *distribution, *dist_mean, *dist_sd;
-} utexts;
-
-/* The comparison sheet's words. */
-typedef struct ctexts_x {
-	const char *sheet, *title, *note, *legend, *measure, *target, *rank_society, *rank_fiscal,
-	        *gained, *chart_net, *chart_net_axis, *chart_payback, *chart_payback_axis, *year_t,
-	        *none, *copies;
-} ctexts_x;
-
-extern const xtexts xlsx_texts_sv, xlsx_texts_en;
-extern const utexts xlsx_unc_sv, xlsx_unc_en;
-extern const ctexts_x xlsx_cmp_sv, xlsx_cmp_en;
-
 /* A workbook being written: the calculation it shows, its formats, its
  * sheets and where on them the cells others refer to are. */
 typedef struct book {
@@ -115,8 +46,7 @@ typedef struct book {
 	const profile *p;
 	const results *r;
 	const flows *f;
-	lang l;
-	const xtexts *x;
+	lang l; /* of the words (words.h) */
 	lxw_workbook *wb;
 	lxw_error err;
 	struct {
