@@ -313,4 +313,28 @@ const char *const words_en[N_WORDS] = {
         [W_CMP_CHART_NET] = "Public sector: cumulative net by year of the calculation",
         [W_CMP_CHART_PAYBACK] = "Years to payback per actor",
         [W_YEAR_T] = "Year %d",
+
+        /* The comparison in text (compare_text.c); the measures also in its workbook */
+        [W_MEASURE_NPV] = "NPV, kr",
+        [W_MEASURE_PV_INVESTMENT] = "Investment (present value), kr",
+        [W_MEASURE_PV_SAVINGS] = "Savings (present value), kr",
+        [W_MEASURE_PAYBACK_YEAR] = "Paid back (year)",
+        [W_MEASURE_PAYBACK_YEARS] = "Paid back after years",
+        [W_MEASURE_PAYBACK_DISC_YEAR] = "Paid back, discounted (year)",
+        [W_MEASURE_PAYBACK_DISC_YEARS] = "Paid back, discounted, after years",
+        [W_MEASURE_BREAK_EVEN] = "Break-even, share of the assumed effect",
+        [W_MEASURE_NET_AFTER_1] = "Net after 1 year (cumulative), kr",
+        [W_MEASURE_NET_AFTER_5] = "Net after 5 years (or the horizon), kr",
+        [W_MEASURE_COST_PER_WORK_YEAR] = "Net cost per additional person-year in work, kr",
+        [W_CMP_TITLE] = "Comparison of %zu interventions. Amounts in kronor, %d prices.",
+        [W_SCENARIOS] = "Scenarios",
+        [W_GAINED_PER_STATE] = "Person-years gained per state (with − without)",
+        [W_DASH_NOTE] =
+                "A dash: does not exist (no investment, not paid back, actor not in the profile).",
+        [W_NOTE_RATES] = "The discount rates differ (",
+        [W_NOTE_RATES_END] = "): present values are compared as they are. ",
+        [W_NOTE_HORIZONS] = "The horizons differ (",
+        [W_NOTE_HORIZONS_END] = "): a longer horizon counts more years of savings. ",
+        [W_NOTE_STARTS] = "The start years differ; payback years are calendar years. ",
+        [W_NOTE_TIMING] = "Discounting starts differently (year 1 undiscounted or not). ",
 };

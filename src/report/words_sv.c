@@ -317,4 +317,28 @@ const char *const words_sv[N_WORDS] = {
         [W_CMP_CHART_NET] = "Offentlig sektor: kumulativt netto per år i kalkylen",
         [W_CMP_CHART_PAYBACK] = "Antal år till återbetalning per aktör",
         [W_YEAR_T] = "År %d",
+
+        /* The comparison in text (compare_text.c); the measures also in its workbook */
+        [W_MEASURE_NPV] = "Nettonuvärde, kr",
+        [W_MEASURE_PV_INVESTMENT] = "Investering (nuvärde), kr",
+        [W_MEASURE_PV_SAVINGS] = "Besparing (nuvärde), kr",
+        [W_MEASURE_PAYBACK_YEAR] = "Återbetald (år)",
+        [W_MEASURE_PAYBACK_YEARS] = "Återbetald efter antal år",
+        [W_MEASURE_PAYBACK_DISC_YEAR] = "Återbetald, diskonterat (år)",
+        [W_MEASURE_PAYBACK_DISC_YEARS] = "Återbetald, diskonterat, efter antal år",
+        [W_MEASURE_BREAK_EVEN] = "Brytpunkt, andel av den antagna effekten",
+        [W_MEASURE_NET_AFTER_1] = "Netto efter 1 år (ackumulerat), kr",
+        [W_MEASURE_NET_AFTER_5] = "Netto efter 5 år (eller kalkylperioden), kr",
+        [W_MEASURE_COST_PER_WORK_YEAR] = "Nettokostnad per extra personår i arbete, kr",
+        [W_CMP_TITLE] = "Jämförelse av %zu insatser. Belopp i kronor, %d års priser.",
+        [W_SCENARIOS] = "Scenarier",
+        [W_GAINED_PER_STATE] = "Personår vunna per tillstånd (med − utan insats)",
+        [W_DASH_NOTE] =
+                "Ett streck: finns inte (ingen investering, ej återbetald, aktören saknas i profilen).",
+        [W_NOTE_RATES] = "Diskonteringsräntorna skiljer sig åt (",
+        [W_NOTE_RATES_END] = "): nuvärdena jämförs som de är. ",
+        [W_NOTE_HORIZONS] = "Kalkylperioderna skiljer sig åt (",
+        [W_NOTE_HORIZONS_END] = "): en längre period hinner räkna fler års besparingar. ",
+        [W_NOTE_STARTS] = "Startåren skiljer sig åt; återbetalningsår är kalenderår. ",
+        [W_NOTE_TIMING] = "Diskonteringen börjar olika (år 1 odiskonterat eller inte). ",
 };

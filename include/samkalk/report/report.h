@@ -1,6 +1,6 @@
-/* report.h -- a finished calculation as text, CSV and JSON (SPEC §7).
- * Each writer only writes to out and returns SK_OK, or SK_EIO when the
- * stream reports an error. */
+/* report.h -- a finished calculation as text, CSV and JSON (SPEC §7), and
+ * a comparison of several as text (issue #6). Each writer only writes to
+ * out and returns SK_OK, or SK_EIO when the stream reports an error. */
 #ifndef SAMKALK_REPORT_H
 #define SAMKALK_REPORT_H
 
@@ -9,6 +9,7 @@
 #include "samkalk/base/error.h"
 #include "samkalk/base/format.h"
 #include "samkalk/vary/calc.h"
+#include "samkalk/vary/compare.h"
 
 /* The summary a person reads: per actor and for the public sector and
  * society, investment, savings, NPV, return, payback and break-even, with
@@ -29,5 +30,16 @@ sk_status report_json(const calc *c, FILE *out);
 void report_json_string(FILE *out, const char *s);
 void report_json_number(FILE *out, double v);
 void report_json_figures(FILE *out, const calc *c, const figures *g, double scale);
+
+/* The comparison as text (compare_text.c): per measure a table, scenarios
+ * as columns, ranks, person-years gained and the notes below. */
+sk_status compare_text(const comparison *cmp, lang l, FILE *out);
+
+/* The differences a reader of a comparison must know, in words ("" when
+ * none): discount rates, horizons, start years, timing. */
+void compare_notes(const comparison *cmp, lang l, char *buf, size_t n);
+
+/* A measure's name as a reader sees it, with its unit ("Nettonuvärde, kr"). */
+const char *compare_measure_label(measure m, lang l);
 
 #endif

@@ -59,9 +59,6 @@ typedef enum measure {
 
 extern const char *const compare_measure_names[N_MEASURES];
 
-/* A measure's name as a reader sees it, with its unit ("Nettonuvärde, kr"). */
-const char *compare_measure_label(measure m, lang l);
-
 /* Scenario k's figures for union target u (the union's actors, then the
  * public sector, then society), or NULL when its profile lacks the actor. */
 const figures *compare_figures(const comparison *cmp, size_t k, size_t u);
@@ -73,14 +70,9 @@ bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double 
 /* Person-years scenario k gains in union state u; false without the state. */
 bool compare_gained(const comparison *cmp, size_t k, size_t u, double *v);
 
-/* The comparison as text (per measure a table, scenarios as columns), as
- * CSV (scenario,actor,measure,value) and as JSON. SK_OK or SK_EIO. */
-sk_status compare_text(const comparison *cmp, lang l, FILE *out);
+/* The comparison as CSV (scenario,actor,measure,value) and as JSON.
+ * SK_OK or SK_EIO. */
 sk_status compare_csv(const comparison *cmp, FILE *out);
 sk_status compare_json(const comparison *cmp, FILE *out);
-
-/* The differences a reader must know, in words ("" when none): discount
- * rates, horizons, start years, timing. */
-void compare_notes(const comparison *cmp, lang l, char *buf, size_t n);
 
 #endif

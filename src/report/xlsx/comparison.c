@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "samkalk/report/report.h"
+
 static const char *union_label(const comparison *cmp, const book *b, size_t u)
 {
 	if (u == cmp->n_actors)
