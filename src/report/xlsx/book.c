@@ -254,7 +254,8 @@ static void add_sheets(book *b, const calc *c, const char *prefix, const bool wa
 	for (int k = 0; k < N_SHEETS; k++) {
 		snprintf(b->name[k], sizeof b->name[k], "%s%s", prefix,
 		         words(b->l, sheets[k].name));
-		snprintf(b->quoted[k], sizeof b->quoted[k], "'%s'", b->name[k]);
+		snprintf(b->quoted[k], sizeof b->quoted[k], "'%s%s'", prefix,
+		         words(b->l, sheets[k].name));
 		if (want[k] && !(b->ws[k] = workbook_add_worksheet(b->wb, b->name[k])))
 			book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
