@@ -8,8 +8,7 @@ sk_status report_csv(const calc *c, FILE *out)
 {
 	const results *r = c->r;
 	const profile *p = c->s->profile;
-	fputs("year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,net_pv,t,"
-	      "discount_factor\n",
+	fputs("year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,net_pv,t,discount_factor\n",
 	      out);
 	for (int t = 0; t < r->years; t++)
 		for (size_t a = 0; a < r->n_actors; a++)

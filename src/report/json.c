@@ -299,8 +299,7 @@ sk_status report_json(const calc *c, FILE *out)
 	else
 		fputs("null", out);
 	fprintf(out,
-	        ", \"discount_timing\": \"%s\", \"costs_on\": \"%s\", \"start_year\": %d, "
-	        "\"years\": %d,\n \"cohort\": {\"size\": %ld, \"intakes\": %ld, \"women\": ",
+	        ", \"discount_timing\": \"%s\", \"costs_on\": \"%s\", \"start_year\": %d, \"years\": %d,\n \"cohort\": {\"size\": %ld, \"intakes\": %ld, \"women\": ",
 	        timings[s->timing], costs[s->costs_on], s->start_year, s->years, s->size,
 	        s->intakes);
 	report_json_number(out, s->women);

@@ -11,8 +11,8 @@ Test(report_csv, header_and_row_count)
 {
 	calc *c = fixture_calc();
 	char *csv = fixture_output(write_csv, c);
-	const char *head = "year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,"
-	                   "net_pv,";
+	const char *head =
+	        "year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,net_pv,";
 	cr_assert_eq(strncmp(csv, head, strlen(head)), 0, "%.100s", csv);
 	int lines = 0;
 	for (const char *p = csv; *p; p++)

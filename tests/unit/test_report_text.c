@@ -33,8 +33,7 @@ Test(report_text, swedish_states_basis_and_coverage)
 	char *t = fixture_output(write_sv, c);
 	cr_assert_not_null(strstr(t, "Belopp i kronor, 2024 års priser."));
 	cr_assert_not_null(strstr(t, "diskonteringsränta 10,0 % per år"));
-	cr_assert_not_null(strstr(t, "Kalkylperiod 2 år, 2026\xe2\x80\x93"
-	                             "2027."));
+	cr_assert_not_null(strstr(t, "Kalkylperiod 2 år, 2026–2027."));
 	cr_assert_not_null(strstr(t, "Offentlig sektor = Kommunen."));
 	cr_assert_not_null(strstr(t, "Samhället = alla aktörer: Kommunen och Produktion."));
 	/* Kommunen: investment 1 000 (no sign: a cost), savings +6 439, NPV +5 439,
