@@ -12,13 +12,8 @@
 #include "samkalk/base/diag.h"
 #include "samkalk/base/distributions.h"
 #include "samkalk/base/error.h"
+#include "samkalk/base/limits.h"
 #include "samkalk/read/scenario.h"
-
-#define UNC_DEFAULT_DRAWS 10000
-#define UNC_DEFAULT_SEED  1
-#define UNC_MAX_DRAWS     1000000 /* docs/limits.md */
-#define UNC_MAX_INPUTS    500
-#define UNC_MAX_THREADS   256
 
 /* What an input is; which numbers of the scenario it moves. */
 typedef enum unc_kind {
