@@ -144,9 +144,9 @@ static void read_scenario_section(loader *L)
 	size_t sec = inifile_find_section(doc, "scenario");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected a [scenario] section with name, profiles, start_year "
-			         "and years, got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected a [scenario] section with name, profiles, start_year and years, got none");
 		return;
 	}
 	size_t first, end;
@@ -228,9 +228,9 @@ static void read_cohort(loader *L)
 	size_t sec = inifile_find_section(doc, "cohort");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected a [cohort] section with size and the starting "
-			         "distribution, got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected a [cohort] section with size and the starting distribution, got none");
 		return;
 	}
 	size_t first, end;
@@ -261,10 +261,10 @@ static void read_cohort(loader *L)
 	if (s->years && s->intakes > s->years) {
 		for (size_t i = first; i < end; i++)
 			if (strcmp(doc->entries[i].key, "intakes") == 0)
-				diag_add(L->d, doc->path, doc->entries[i].line, "intakes",
-				         "expected at most one intake per year of the horizon "
-				         "(%d), got %ld",
-				         s->years, s->intakes);
+				diag_add(
+				        L->d, doc->path, doc->entries[i].line, "intakes",
+				        "expected at most one intake per year of the horizon (%d), got %ld",
+				        s->years, s->intakes);
 	}
 	static const char *const per_sex[N_SEX] = {"cohort.women", "cohort.men"};
 	for (int g = 0; g < N_SEX; g++) {
@@ -299,9 +299,9 @@ static void read_intervention(loader *L)
 	size_t sec = inifile_find_section(doc, "intervention");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected an [intervention] section with name, years and costs, "
-			         "got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected an [intervention] section with name, years and costs, got none");
 		return;
 	}
 	size_t first, end;
@@ -360,10 +360,10 @@ static bool parse_transition_key(loader *L, const ini_entry *e, size_t *from, si
 		ok = false;
 	}
 	if (ok && *from == *to) {
-		diag_add(L->d, L->doc->path, e->line, e->key,
-		         "expected a move between two different states, got %s -> %s (staying is "
-		         "1 minus the moves out, never listed)",
-		         a, b);
+		diag_add(
+		        L->d, L->doc->path, e->line, e->key,
+		        "expected a move between two different states, got %s -> %s (staying is 1 minus the moves out, never listed)",
+		        a, b);
 		ok = false;
 	}
 	return ok;
@@ -396,10 +396,10 @@ static void read_transitions(loader *L, transition_set set, int who)
 		bool dup = false;
 		for (size_t k = 0; k < t->n && !dup; k++) {
 			if (t->v[k].from == from && t->v[k].to == to) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "duplicate transition in [%s], first at line %d: expected "
-				         "each move once",
-				         inputs_tr_section(set, who), t->v[k].line);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "duplicate transition in [%s], first at line %d: expected each move once",
+				        inputs_tr_section(set, who), t->v[k].line);
 				dup = true;
 			}
 		}
@@ -452,11 +452,10 @@ static void read_bands(loader *L)
 	s->has_bands = true;
 	s->bands_line = doc->sections[sec].line;
 	if (s->discount_rate_line)
-		diag_add(L->d, doc->path, s->bands_line, NULL,
-		         "expected either [scenario] discount_rate (line %d) or [discounting] "
-		         "bands, "
-		         "got both",
-		         s->discount_rate_line);
+		diag_add(
+		        L->d, doc->path, s->bands_line, NULL,
+		        "expected either [scenario] discount_rate (line %d) or [discounting] bands, got both",
+		        s->discount_rate_line);
 	int owner[SK_MAX_YEARS + 1] = {0}; /* the line that set each year */
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
@@ -477,11 +476,10 @@ static void read_bands(loader *L)
 			n = 0; /* "3-": a band without its end */
 		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
 		    from < 1 || to < from || to > SK_MAX_YEARS) {
-			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected years of the calculation as FROM-TO (e.g. 1-30) between "
-			         "1 "
-			         "and %d, got '%s'",
-			         SK_MAX_YEARS, e->key);
+			diag_add(
+			        L->d, doc->path, e->line, e->key,
+			        "expected years of the calculation as FROM-TO (e.g. 1-30) between 1 and %d, got '%s'",
+			        SK_MAX_YEARS, e->key);
 			continue;
 		}
 		double r;
@@ -491,11 +489,10 @@ static void read_bands(loader *L)
 		s->bands[s->n_bands++] = (struct rate_band){(int)from, (int)to, r, e};
 		for (long t = from; t <= to; t++) {
 			if (owner[t]) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected each year in one band, got year %ld also in the "
-				         "band "
-				         "at line %d",
-				         t, owner[t]);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "expected each year in one band, got year %ld also in the band at line %d",
+				        t, owner[t]);
 				break;
 			}
 			owner[t] = e->line;
@@ -506,10 +503,10 @@ static void read_bands(loader *L)
 		return;
 	for (int t = 1; t <= s->years; t++)
 		if (!owner[t]) {
-			diag_add(L->d, doc->path, s->bands_line, NULL,
-			         "expected [discounting] to give a rate for every year 1-%d of the "
-			         "horizon, got none for year %d",
-			         s->years, t);
+			diag_add(
+			        L->d, doc->path, s->bands_line, NULL,
+			        "expected [discounting] to give a rate for every year 1-%d of the horizon, got none for year %d",
+			        s->years, t);
 			break;
 		}
 }
@@ -561,11 +558,10 @@ static void read_dynamics(loader *L)
 				continue;
 			any_tr = true;
 			if (outcome != SIZE_MAX)
-				diag_add(L->d, doc->path, doc->sections[sec].line, NULL,
-				         "expected either [outcome] or transition sections, got "
-				         "both "
-				         "[outcome] (line %d) and [%s]",
-				         doc->sections[outcome].line, inputs_tr_section(set, who));
+				diag_add(
+				        L->d, doc->path, doc->sections[sec].line, NULL,
+				        "expected either [outcome] or transition sections, got both [outcome] (line %d) and [%s]",
+				        doc->sections[outcome].line, inputs_tr_section(set, who));
 		}
 	if (outcome != SIZE_MAX) {
 		read_outcome(L, outcome);
@@ -573,25 +569,24 @@ static void read_dynamics(loader *L)
 	}
 	if (!any_tr) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected [baseline] and [intervention.transitions] sections, or "
-			         "an "
-			         "[outcome] section, got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected [baseline] and [intervention.transitions] sections, or an [outcome] section, got none");
 		return;
 	}
 	if (inifile_find_section(doc, "baseline") == SIZE_MAX && !doc->bad_header)
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected a [baseline] section with the yearly transitions without the "
-		         "intervention, got none");
+		diag_add(
+		        L->d, doc->path, 0, NULL,
+		        "expected a [baseline] section with the yearly transitions without the intervention, got none");
 	bool effect = false;
 	for (int set = TR_INTERVENTION; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
 			effect |=
 			        inifile_find_section(doc, inputs_tr_section(set, who)) != SIZE_MAX;
 	if (!effect && !doc->bad_header)
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected an [intervention.transitions] section with the intervention's "
-		         "effect on the transitions, got none (without it nothing changes)");
+		diag_add(
+		        L->d, doc->path, 0, NULL,
+		        "expected an [intervention.transitions] section with the intervention's effect on the transitions, got none (without it nothing changes)");
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
 			read_transitions(L, (transition_set)set, who);
@@ -635,10 +630,10 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 	loader L = {.s = s, .doc = doc, .d = d};
 	if (inifile_find_section(doc, "scenario") == SIZE_MAX &&
 	    inifile_find_section(doc, "profile") != SIZE_MAX) {
-		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
-		         NULL,
-		         "expected a scenario file with a [scenario] section, got a profile "
-		         "(a scenario names its profile with [scenario] profiles = ...)");
+		diag_add(
+		        d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
+		        NULL,
+		        "expected a scenario file with a [scenario] section, got a profile (a scenario names its profile with [scenario] profiles = ...)");
 		scenario_free(s);
 		return SK_EINPUT;
 	}

@@ -60,10 +60,10 @@ typedef struct reader {
 
 static bool not_written(reader *R, const ini_entry *e, const char *x)
 {
-	diag_add(R->d, R->doc->path, e->line, e->key,
-	         "expected an input written in [%s] (its value there is the base that "
-	         "varies), got none there",
-	         x);
+	diag_add(
+	        R->d, R->doc->path, e->line, e->key,
+	        "expected an input written in [%s] (its value there is the base that varies), got none there",
+	        x);
 	return false;
 }
 
@@ -125,10 +125,10 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 		in->set = set;
 		in->who = who;
 		if (s->outcome_mode) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected an input of [outcome]: this scenario has no [%s] (it "
-			         "uses outcome mode)",
-			         x);
+			diag_add(
+			        R->d, doc->path, e->line, key,
+			        "expected an input of [outcome]: this scenario has no [%s] (it uses outcome mode)",
+			        x);
 			return false;
 		}
 		size_t from, to;
@@ -190,9 +190,9 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 				in->sexes = 1u << (place - 11);
 			}
 			if (!in->sexes) {
-				diag_add(R->d, doc->path, e->line, key,
-				         "expected a starting distribution that some sex uses, got "
-				         "[cohort], which [cohort.women] and [cohort.men] replace");
+				diag_add(
+				        R->d, doc->path, e->line, key,
+				        "expected a starting distribution that some sex uses, got [cohort], which [cohort.women] and [cohort.men] replace");
 				return false;
 			}
 			return true;
@@ -215,10 +215,10 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			return false;
 		}
 		if (profile_state_index(p, key) != SIZE_MAX) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected the whole starting distribution as '* = dirichlet(%s "
-			         "...)', since its shares must sum to 1; got one share",
-			         key);
+			diag_add(
+			        R->d, doc->path, e->line, key,
+			        "expected the whole starting distribution as '* = dirichlet(%s ...)', since its shares must sum to 1; got one share",
+			        key);
 			return false;
 		}
 		value_unknown(R->d, doc->path, e->line, key, "input of [cohort]", key, keys,
@@ -246,9 +246,9 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			return true;
 		}
 		if (strcmp(key, "years") == 0) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected a number that can vary, got the whole years of the "
-			         "intervention");
+			diag_add(
+			        R->d, doc->path, e->line, key,
+			        "expected a number that can vary, got the whole years of the intervention");
 			return false;
 		}
 		value_unknown(R->d, doc->path, e->line, key, "input of [intervention]", key, keys,
@@ -273,9 +273,9 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 			if (place == 14 &&
 			    (strcmp(key, "years") == 0 || strcmp(key, "start_year") == 0 ||
 			     strcmp(key, "price_year") == 0)) {
-				diag_add(R->d, doc->path, e->line, key,
-				         "expected a number that can vary, got a whole number of "
-				         "years");
+				diag_add(
+				        R->d, doc->path, e->line, key,
+				        "expected a number that can vary, got a whole number of years");
 				return false;
 			}
 			value_unknown(R->d, doc->path, e->line, key,
@@ -340,10 +340,10 @@ static bool dirichlet(reader *R, const ini_entry *e, unc_input *in)
 	const profile *p = R->s->profile;
 	const char *t = e->value;
 	if (strncmp(t, "dirichlet(", 10) != 0) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected dirichlet(STATE weight, STATE weight, ...) for a whole %s, got "
-		         "'%.60s'",
-		         in->kind == UNC_ROW ? "row" : "starting distribution", t);
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected dirichlet(STATE weight, STATE weight, ...) for a whole %s, got '%.60s'",
+		        in->kind == UNC_ROW ? "row" : "starting distribution", t);
 		return false;
 	}
 	in->parts = calloc(p->n_states, sizeof *in->parts);
@@ -402,10 +402,10 @@ static bool dirichlet(reader *R, const ini_entry *e, unc_input *in)
 			break;
 		c++;
 		if (in->n_parts == p->n_states) {
-			diag_add(R->d, R->doc->path, e->line, e->key,
-			         "expected at most the profile's %zu states in dirichlet(...), got "
-			         "more",
-			         p->n_states);
+			diag_add(
+			        R->d, R->doc->path, e->line, e->key,
+			        "expected at most the profile's %zu states in dirichlet(...), got more",
+			        p->n_states);
 			return false;
 		}
 	}
@@ -429,9 +429,9 @@ static void range_words(const unc_input *in, char *buf, size_t len)
 		snprintf(buf, len,
 		         "0..1, which beta(a, b), uniform, triangular, pert and ±P%% keep");
 	else if (in->min == 0 && in->max >= 1e10)
-		snprintf(buf, len,
-		         "0 and above, which gamma, lognormal, uniform, triangular, pert and ±P%% "
-		         "keep");
+		snprintf(
+		        buf, len,
+		        "0 and above, which gamma, lognormal, uniform, triangular, pert and ±P%% keep");
 	else
 		snprintf(buf, len, "%.10g..%.10g, which uniform, triangular, pert and ±P%% keep",
 		         in->min, in->max);
@@ -445,10 +445,9 @@ static bool read_distribution(reader *R, const ini_entry *e, unc_input *in)
 	if (in->kind == UNC_ROW || in->kind == UNC_START)
 		return dirichlet(R, e, in);
 	if (strncmp(e->value, "dirichlet(", 10) == 0) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected a distribution of one number, got dirichlet(...), which is for "
-		         "a whole row ('FROM -> * = dirichlet(...)') or a starting distribution "
-		         "('* = dirichlet(...)')");
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected a distribution of one number, got dirichlet(...), which is for a whole row ('FROM -> * = dirichlet(...)') or a starting distribution ('* = dirichlet(...)')");
 		return false;
 	}
 	char why[300];
@@ -464,10 +463,10 @@ static bool read_distribution(reader *R, const ini_entry *e, unc_input *in)
 		char words[160], text[120];
 		range_words(in, words, sizeof words);
 		dist_format(&in->d, text, sizeof text);
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected a distribution that stays within %s; got %s, which reaches "
-		         "%.10g..%.10g",
-		         words, text, in->d.lo, in->d.hi);
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected a distribution that stays within %s; got %s, which reaches %.10g..%.10g",
+		        words, text, in->d.lo, in->d.hi);
 		return false;
 	}
 	in->n_cols = 1;
@@ -479,10 +478,10 @@ static bool read_range(reader *R, const ini_entry *e, unc_input *in)
 	in->has_range = true;
 	in->range_line = e->line;
 	if (in->kind == UNC_ROW || in->kind == UNC_START) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected one number with a low and high, got a whole %s (a tornado "
-		         "moves one number at a time)",
-		         in->kind == UNC_ROW ? "row" : "distribution");
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected one number with a low and high, got a whole %s (a tornado moves one number at a time)",
+		        in->kind == UNC_ROW ? "row" : "distribution");
 		return false;
 	}
 	const char *comma = strchr(e->value, ',');
@@ -579,10 +578,10 @@ static void read_section(reader *R, size_t sec, bool is_dist)
 			to = &R->u->v[R->u->n++];
 			*to = in;
 		} else if (is_dist ? to->has_dist : to->has_range) {
-			diag_add(R->d, doc->path, e->line, e->key,
-			         "duplicate input in [%s], first at line %d: expected each input "
-			         "once",
-			         doc->sections[sec].name, is_dist ? to->dist_line : to->range_line);
+			diag_add(
+			        R->d, doc->path, e->line, e->key,
+			        "duplicate input in [%s], first at line %d: expected each input once",
+			        doc->sections[sec].name, is_dist ? to->dist_line : to->range_line);
 			continue;
 		}
 		if (is_dist)
@@ -604,10 +603,10 @@ static void check_rows(reader *R)
 			const unc_input *t = &R->u->v[j];
 			if (t->kind == UNC_TRANSITION && t->set == r->set && t->who == r->who &&
 			    t->from == r->from && t->has_dist)
-				diag_add(R->d, R->doc->path, t->dist_line, t->key,
-				         "expected either the whole row (line %d) or its moves to "
-				         "vary, got both",
-				         r->dist_line);
+				diag_add(
+				        R->d, R->doc->path, t->dist_line, t->key,
+				        "expected either the whole row (line %d) or its moves to vary, got both",
+				        r->dist_line);
 		}
 	}
 }
@@ -656,9 +655,9 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 	if (!R.oom)
 		check_rows(&R);
 	if (run_line && !u->any_dist && diag_count(d) == before)
-		diag_add(d, doc->path, run_line, NULL,
-		         "expected [uncertainty X] sections saying which inputs are uncertain, "
-		         "got none");
+		diag_add(
+		        d, doc->path, run_line, NULL,
+		        "expected [uncertainty X] sections saying which inputs are uncertain, got none");
 	/* without [sensitivity X], the tornado moves each uncertain number
 	 * between the P5 and P95 of its distribution */
 	for (size_t i = 0; i < u->n && diag_count(d) == before; i++) {

@@ -358,12 +358,12 @@ sk_status uncertainty_check_ends(const scenario *s, const unc_spec *u, diag *d)
 				continue;
 			char words[200];
 			row_words(s, &bad, words, sizeof words);
-			diag_add(d, s->doc->path, in->has_range ? in->range_line : in->dist_line,
-			         in->key,
-			         "expected a %s that keeps the moves out of a state at most 1, got "
-			         "%.10g, with which %s",
-			         in->has_range ? (e ? "high" : "low") : (e ? "P95" : "P5"), ends[e],
-			         words);
+			diag_add(
+			        d, s->doc->path, in->has_range ? in->range_line : in->dist_line,
+			        in->key,
+			        "expected a %s that keeps the moves out of a state at most 1, got %.10g, with which %s",
+			        in->has_range ? (e ? "high" : "low") : (e ? "P95" : "P5"), ends[e],
+			        words);
 			st = SK_EINPUT;
 		}
 		apply(w, i, &in->base);
@@ -865,12 +865,11 @@ static void report_failure(const calc *c, const job *j, long draws, uint64_t see
 	const unc_input *in = &u->v[row_input(u, &j->bad)];
 	char words[200];
 	row_words(c->s, &j->bad, words, sizeof words);
-	diag_add(d, c->s->doc->path, in->dist_line, in->key,
-	         "expected draws that keep the moves out of a state at most 1, got draw %ld of "
-	         "%ld (seed %llu), in which %s; narrow the distributions of this row or draw "
-	         "it whole with '%s -> * = dirichlet(...)'",
-	         j->fail + 1, draws, (unsigned long long)seed, words,
-	         c->s->profile->states[j->bad.from].id);
+	diag_add(
+	        d, c->s->doc->path, in->dist_line, in->key,
+	        "expected draws that keep the moves out of a state at most 1, got draw %ld of %ld (seed %llu), in which %s; narrow the distributions of this row or draw it whole with '%s -> * = dirichlet(...)'",
+	        j->fail + 1, draws, (unsigned long long)seed, words,
+	        c->s->profile->states[j->bad.from].id);
 }
 
 static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *ur, diag *d)
