@@ -107,7 +107,7 @@ static layer_plan *plan_of(const work *w)
 		else if (in->kind == UNC_ROW && w->rows && in->has_dist)
 			for (size_t b = 0; b + 1 < n; b++)
 				varies[in->set][in->who][w->row_at[i] + b] = true;
-		attribution |= in->kind == UNC_ATTRIBUTION;
+		attribution |= in->row == &input_keys[IN_ATTRIBUTION];
 	}
 	const bool *marks[N_TR][N_FOR];
 	for (int set = 0; set < N_TR; set++)
@@ -203,8 +203,7 @@ static work *work_new(const scenario *s, const unc_spec *u, bool rows, bool proj
 	}
 	for (size_t i = 0; i < u->n && ok; i++) {
 		unc_kind k = u->v[i].kind;
-		w->relayer |= k == UNC_TRANSITION || k == UNC_ROW || k == UNC_OUTCOME ||
-		              k == UNC_RELAPSE || k == UNC_ATTRIBUTION ||
+		w->relayer |= k == UNC_ROW || (u->v[i].row && u->v[i].row->layered) ||
 		              (k == UNC_START && s->outcome_mode);
 		w->recost |= k == UNC_ITEM;
 	}
@@ -252,37 +251,21 @@ static void apply(work *w, size_t i, const double *v)
 		w->size_varies = true;
 		w->size = v[0];
 		break;
-	case UNC_WOMEN:
-		s->women = v[0];
-		break;
-	case UNC_FIXED:
-		s->fixed_cost[in->index] = v[0];
-		break;
-	case UNC_PER_PARTICIPANT:
-		s->cost_per_participant[in->index] = v[0];
-		break;
-	case UNC_STARTUP:
-		s->startup_cost[in->index] = v[0];
-		break;
-	case UNC_OUTCOME:
-		s->outcome_rate[in->index] = v[0];
-		break;
-	case UNC_RELAPSE:
-		s->outcome_relapse = v[0];
-		break;
 	case UNC_RATE:
 		s->discount_rate = v[0];
 		for (int t = 0; t < s->years; t++)
 			s->rate_by_year[t] = v[0];
 		break;
-	case UNC_ATTRIBUTION:
-		s->attribution = v[0];
+	case UNC_NUMBER: /* the row's field of the copy */
+		*(double *)((char *)s + in->row->offset) = v[0];
 		break;
-	case UNC_UPLIFT:
-		s->cost_uplift = v[0];
+	case UNC_PER_ACTOR:
+		(*(double **)((char *)s + in->row->offset))[in->index] = v[0];
 		break;
 	case UNC_ITEM:
 		w->amount[in->index] = v[0];
+		break;
+	case UNC_NONE:
 		break;
 	}
 }

@@ -13,36 +13,20 @@
 #include "samkalk/base/distributions.h"
 #include "samkalk/base/error.h"
 #include "samkalk/base/limits.h"
+#include "samkalk/read/inputs.h"
 #include "samkalk/read/scenario.h"
 
-/* What an input is; which numbers of the scenario it moves. */
-typedef enum unc_kind {
-	UNC_TRANSITION, /* a key "A -> B" of a transition section */
-	UNC_ROW,        /* "A -> * = dirichlet(...)": a whole row of a section */
-	UNC_START,      /* "* = dirichlet(...)" of [cohort] or [cohort.g] */
-	UNC_SIZE,       /* [cohort] size: participants per intake */
-	UNC_WOMEN,      /* [cohort] women */
-	UNC_FIXED,      /* [intervention] fixed_cost.ACTOR */
-	UNC_PER_PARTICIPANT,
-	UNC_STARTUP,
-	UNC_OUTCOME, /* [outcome] baseline, intervention or after */
-	UNC_RELAPSE, /* [outcome] relapse */
-	UNC_RATE,    /* [scenario] discount_rate */
-	UNC_ATTRIBUTION,
-	UNC_UPLIFT,
-	UNC_ITEM /* [profile] STATE.ACTOR.ITEM */
-} unc_kind;
-
 typedef struct unc_input {
-	unc_kind kind;
-	const char *section; /* X, as written */
-	const char *key;     /* as written */
-	size_t index;        /* transition, actor, outcome set or profile item */
-	int set, who;        /* transition set and FOR_* of its section */
-	size_t from;         /* row of UNC_ROW */
-	unsigned sexes;      /* UNC_START: bit g for each sex it sets */
-	double base;         /* the value in the file (UNC_ROW, UNC_START: none) */
-	double min, max;     /* the range the input's own key admits */
+	unc_kind kind;        /* how it varies (read/inputs.h) */
+	const input_key *row; /* its row of the table of inputs */
+	const char *section;  /* X, as written */
+	const char *key;      /* as written */
+	size_t index;         /* transition, actor, outcome set or profile item */
+	int set, who;         /* transition set and FOR_* of its section */
+	size_t from;          /* row of UNC_ROW */
+	unsigned sexes;       /* UNC_START: bit g for each sex it sets */
+	double base;          /* the value in the file (UNC_ROW, UNC_START: none) */
+	double min, max;      /* the range the input's own key admits */
 	/* [uncertainty X] */
 	bool has_dist;
 	int dist_line;
