@@ -40,7 +40,7 @@ EXAMPLE := scenarios/unga-vuxna.ini
 PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 export PYTHON
 
-.PHONY: all deps run test unit cases e2e sanitize format-check bench format clean update-expected \
+.PHONY: all deps run test unit docs-keys cases e2e sanitize format-check bench format clean update-expected \
         fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
@@ -143,6 +143,11 @@ e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk
 	@$(PYTHON) tests/check_compare.py $(BUILD)/samkalk
 	@$(PYTHON) tests/check_workbook.py $(BUILD)/samkalk
+
+# docs/scenario-format.md's key tables written from the table of inputs
+# (include/samkalk/read/inputs.def); test_inputs fails when they differ
+docs-keys: $(BUILD)/tests/test_inputs
+	@SAMKALK_UPDATE_DOCS=1 $(BUILD)/tests/test_inputs >/dev/null && git diff --stat docs/scenario-format.md
 
 update-expected: $(BUILD)/samkalk
 	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk; UPDATE=1 sh tests/run_e2e.sh $(BUILD)/samkalk
