@@ -86,9 +86,10 @@ Test(inputs, docs_document_exactly_the_keys_of_the_table)
 			free(docs);
 			docs = nd;
 		} else {
-			cr_expect(same,
-			          "%s: the table after %s differs from the table of inputs; run make docs-keys and read the diff.\nexpected:\n%s\n",
-			          DOCS, marker, block);
+			cr_expect(
+			        same,
+			        "%s: the table after %s differs from the table of inputs; run make docs-keys and read the diff.\nexpected:\n%s\n",
+			        DOCS, marker, block);
 		}
 		free(block);
 		blocks++;
@@ -165,7 +166,8 @@ Test(inputs, examples_and_defaults_are_in_range)
 		cr_assert(eq, "[%s] %s: example without ' = '", k->section, k->key);
 		char key[128];
 		snprintf(key, sizeof key, "%.*s", (int)(eq - k->example), k->example);
-		bool placeholder = strspn(k->key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ -.>") == strlen(k->key);
+		bool placeholder =
+		        strspn(k->key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ -.>") == strlen(k->key);
 		if (!placeholder)
 			cr_expect(input_matches(k, key) || strchr(k->key, '.'),
 			          "[%s] %s: example key %s", k->section, k->key, key);
@@ -178,8 +180,8 @@ Test(inputs, examples_and_defaults_are_in_range)
 			if (k->store != STORE_NONE && k->store != STORE_PER_ACTOR && !k->missing &&
 			    !k->dflt)
 				cr_expect(k->initial >= k->min && k->initial <= k->max,
-				          "[%s] %s: default %g outside its range", k->section, k->key,
-				          k->initial);
+				          "[%s] %s: default %g outside its range", k->section,
+				          k->key, k->initial);
 		}
 	}
 }
@@ -214,9 +216,9 @@ Test(inputs, the_lists_messages_name)
 	const char *names[N_INPUTS];
 	/* [scenario]'s keys in the order an unknown key lists them */
 	size_t n = inputs_keys_of(FILE_SCENARIO, "scenario", false, names, N_INPUTS);
-	static const char *const scenario_keys[] = {"name",          "profiles",        "start_year",
-	                                            "years",         "price_year",      "discount_rate",
-	                                            "discount_timing", "costs_on",      "work_state"};
+	static const char *const scenario_keys[] = {
+	        "name",          "profiles",        "start_year", "years",     "price_year",
+	        "discount_rate", "discount_timing", "costs_on",   "work_state"};
 	cr_assert_eq(n, 9);
 	for (size_t i = 0; i < n; i++)
 		cr_expect_str_eq(names[i], scenario_keys[i]);
