@@ -149,6 +149,11 @@ bool inputs_scenario_section(const char *name)
 		if (input_sections[i].file == FILE_SCENARIO && input_sections[i].listed &&
 		    strcmp(input_sections[i].name, name) == 0)
 			return true;
+	return inputs_unc_section(name);
+}
+
+bool inputs_unc_section(const char *name)
+{
 	return strcmp(name, "uncertainty") == 0 || strncmp(name, "uncertainty ", 12) == 0 ||
 	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
 }

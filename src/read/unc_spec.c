@@ -10,12 +10,6 @@
 #include "samkalk/base/values.h"
 #include "samkalk/read/unc_spec.h"
 
-bool uncertainty_section_name(const char *name)
-{
-	return strcmp(name, "uncertainty") == 0 || strncmp(name, "uncertainty ", 12) == 0 ||
-	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
-}
-
 void uncertainty_spec_free(unc_spec *u)
 {
 	if (!u)
@@ -549,7 +543,7 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 	const ini_doc *doc = s->doc;
 	bool any = false;
 	for (size_t i = 0; i < doc->n_sections; i++)
-		any |= uncertainty_section_name(doc->sections[i].name);
+		any |= inputs_unc_section(doc->sections[i].name);
 	if (!any)
 		return SK_OK;
 	const profile *p = s->profile;
@@ -574,6 +568,8 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 		if (strcmp(name, "uncertainty") == 0) {
 			run_line = doc->sections[i].line;
 			read_run(&R, i);
+		} else if (!inputs_unc_section(name)) {
+			continue; /* [uncertaintyX]: the scenario reader's unknown section */
 		} else if (strncmp(name, "uncertainty", 11) == 0) {
 			read_section(&R, i, true);
 		} else if (strncmp(name, "sensitivity", 11) == 0) {

@@ -129,6 +129,11 @@ size_t inputs_sections(input_file file, bool varying, const char **names);
  * [uncertainty], [uncertainty X], [sensitivity X] (X checked later). */
 bool inputs_scenario_section(const char *name);
 
+/* Whether name is [uncertainty], [uncertainty X], [sensitivity X] or
+ * [sensitivity] (which lacks its X): a section the uncertainty spec reads.
+ * [uncertaintyX] is none of them. */
+bool inputs_unc_section(const char *name);
+
 /* The transition section of set and FOR_* who, as named in files. */
 const char *inputs_tr_section(int set, int who);
 

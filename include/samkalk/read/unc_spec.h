@@ -64,9 +64,6 @@ typedef struct unc_spec {
  * SK_ENOMEM (*out then set, for the caller to free). */
 sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d);
 
-/* Accepts the names [sensitivity X], [uncertainty X] and [uncertainty]. */
-bool uncertainty_section_name(const char *name);
-
 void uncertainty_spec_free(unc_spec *u);
 
 #endif
