@@ -4,7 +4,8 @@ back (docs/architecture.md, issue #14).
 
 A file's layer is its folder under src/ or include/samkalk/; its module is its
 path inside that folder without the extension (src/read/scenario.c and
-include/samkalk/read/scenario.h are the module read/scenario). Every
+include/samkalk/read/scenario.h are the module read/scenario; a .def file of
+rows is a module of its own). Every
 #include "samkalk/..." line is an edge. Fails when
   - a file lies outside the layer folders,
   - a file includes a header of a higher layer,
@@ -20,9 +21,11 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"samkalk/([^"]+)"', re.M)
 
 
 def module_of(rel):
-    """'read/scenario.h' -> ('read', 'read/scenario')."""
+    """'read/scenario.h' -> ('read', 'read/scenario'); a table of rows
+    ('read/inputs.def') is a module of its own, included where it is
+    expanded."""
     layer = rel.split("/", 1)[0]
-    return layer, os.path.splitext(rel)[0]
+    return layer, rel if rel.endswith(".def") else os.path.splitext(rel)[0]
 
 
 def main():

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "samkalk/read/input_ids.h"
+
 /* What a key's value is. */
 typedef enum input_kind {
 	KIND_TEXT,   /* text, not empty */
@@ -82,13 +84,6 @@ typedef struct input_key {
 	const char *label_sv, *label_en, *unit_sv, *unit_en;
 	int sheet;
 } input_key;
-
-typedef enum input_id {
-#define INPUT(id, ...) IN_##id,
-#include "samkalk/read/inputs.def"
-#undef INPUT
-	N_INPUTS
-} input_id;
 
 extern const input_key input_keys[N_INPUTS];
 

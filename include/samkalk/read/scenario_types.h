@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "samkalk/base/inifile.h"
+#include "samkalk/read/input_ids.h"
 struct profile;
 
 typedef enum discount_timing { TIMING_START, TIMING_END } discount_timing;
@@ -86,6 +87,10 @@ typedef struct scenario {
 	double *p[N_TR][N_SEX];
 	double *unit_cost;
 	double *item_factor; /* per profile item: index ratio to price_year */
+	/* The number of a key whose row says FIELD(DOUBLE, value[IN_ID]): a
+	 * key added to the table needs no field of its own (its default is the
+	 * row's initial; docs/architecture.md, "Add an input key"). */
+	double value[N_INPUTS];
 } scenario;
 
 #endif
