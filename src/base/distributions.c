@@ -98,11 +98,10 @@ bool dist_parse(const char *text, double base, dist *out, char *why, size_t len)
 			sh = &shapes[i];
 	}
 	if (!sh) {
-		snprintf(why, len,
-		         "expected a distribution: uniform(low, high), triangular(low, mode, "
-		         "high), pert(low, mode, high), normal(mean, sd), lognormal(mean, sd), "
-		         "gamma(mean, sd), beta(a, b) or ±P%%, got '%.60s'",
-		         text);
+		snprintf(
+		        why, len,
+		        "expected a distribution: uniform(low, high), triangular(low, mode, high), pert(low, mode, high), normal(mean, sd), lognormal(mean, sd), gamma(mean, sd), beta(a, b) or ±P%%, got '%.60s'",
+		        text);
 		return false;
 	}
 	const char *p = t + strlen(sh->name) + 1;

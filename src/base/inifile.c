@@ -117,9 +117,9 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 {
 	const char *end = memchr(s, ']', n);
 	if (!end) {
-		diag_add(r->d, r->path, r->line, NULL,
-		         "expected a section header [name], got an unterminated '[' "
-		         "(keys below it are not read until the next header)");
+		diag_add(
+		        r->d, r->path, r->line, NULL,
+		        "expected a section header [name], got an unterminated '[' (keys below it are not read until the next header)");
 		r->in_section = false;
 		r->doc->bad_header = true;
 		return give(str, num, "[" BAD_SECTION "]", 3);
@@ -166,8 +166,7 @@ static char *section_line(reader *r, char *str, int num, const char *s, size_t n
 		    memcmp(doc->sections[i].name, name, name_n) == 0) {
 			diag_add(
 			        r->d, r->path, r->line, NULL,
-			        "duplicate section [%.*s], first at line %d: expected each section "
-			        "once",
+			        "duplicate section [%.*s], first at line %d: expected each section once",
 			        (int)name_n, name, doc->sections[i].line);
 			r->in_section = false;
 			return give(str, num, "[" BAD_SECTION "]", 3);
@@ -334,10 +333,10 @@ static char *check_line(reader *r, char *str, int num)
 			         "byte %zu: expected text, got the control character 0x%02x",
 			         bad + 1, c);
 		else if (n - bad >= 3 && memcmp(s + bad, "\xef\xbb\xbf", 3) == 0)
-			diag_add(r->d, r->path, r->line, NULL,
-			         "byte %zu: expected text, got a byte-order mark inside the file "
-			         "(were two files joined?)",
-			         bad + 1);
+			diag_add(
+			        r->d, r->path, r->line, NULL,
+			        "byte %zu: expected text, got a byte-order mark inside the file (were two files joined?)",
+			        bad + 1);
 		else if (c == 0xc2 && bad + 1 < n && ((unsigned char)s[bad + 1] & 0xc0) == 0x80)
 			diag_add(
 			        r->d, r->path, r->line, NULL,
@@ -345,10 +344,10 @@ static char *check_line(reader *r, char *str, int num)
 			        bad + 1,
 			        (unsigned)(((c & 0x1f) << 6) | ((unsigned char)s[bad + 1] & 0x3f)));
 		else
-			diag_add(r->d, r->path, r->line, NULL,
-			         "byte %zu: expected UTF-8 text, got byte 0x%02x (save the file as "
-			         "UTF-8)",
-			         bad + 1, c);
+			diag_add(
+			        r->d, r->path, r->line, NULL,
+			        "byte %zu: expected UTF-8 text, got byte 0x%02x (save the file as UTF-8)",
+			        bad + 1, c);
 		return give(str, num, "", 0);
 	}
 	const char *t = s;
@@ -363,9 +362,9 @@ static char *check_line(reader *r, char *str, int num)
 		return give(str, num, "", 0);
 	}
 	if (t != s) {
-		diag_add(r->d, r->path, r->line, NULL,
-		         "expected the line to start in the first column, got indentation "
-		         "(remove the leading blanks; lines are never joined)");
+		diag_add(
+		        r->d, r->path, r->line, NULL,
+		        "expected the line to start in the first column, got indentation (remove the leading blanks; lines are never joined)");
 		return give(str, num, "", 0);
 	}
 	if (t[0] == '[') {
@@ -451,12 +450,9 @@ static const char *whole_file_problem(const char *buf, size_t len)
 	if ((len >= 2 &&
 	     ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) ||
 	    zeros * 4 > head)
-		return "expected UTF-8 text, got UTF-16 or binary data (in Excel or Notepad, save "
-		       "as "
-		       "'CSV UTF-8' or 'UTF-8' text)";
+		return "expected UTF-8 text, got UTF-16 or binary data (in Excel or Notepad, save as 'CSV UTF-8' or 'UTF-8' text)";
 	if (memchr(buf, '\r', len) && !memchr(buf, '\n', len))
-		return "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save "
-		       "the file with Unix or Windows line ends)";
+		return "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save the file with Unix or Windows line ends)";
 	size_t i = 0;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		i = 3;

@@ -309,11 +309,11 @@ static void close_rows(resolver *L, double *P, const origin *o, int set, int sex
 		}
 		char key[80];
 		snprintf(key, sizeof key, "%s -> *", L->p->states[a].id);
-		diag_add(L->d, L->doc->path, last->line, key,
-		         "expected the yearly moves out of %s to sum to at most 1, got %.10g %s%s: "
-		         "%s",
-		         L->p->states[a].id, out, sex_specific ? sex_words[sex] : "",
-		         set_words[set], list);
+		diag_add(
+		        L->d, L->doc->path, last->line, key,
+		        "expected the yearly moves out of %s to sum to at most 1, got %.10g %s%s: %s",
+		        L->p->states[a].id, out, sex_specific ? sex_words[sex] : "", set_words[set],
+		        list);
 	}
 }
 
@@ -343,13 +343,12 @@ static bool build_matrices(resolver *L)
 				if (s->outcome_relapse > 0 &&
 				    s->start[g][s->outcome_target] > 1 - 1e-12 &&
 				    set == TR_BASELINE)
-					diag_add(L->d, L->doc->path, s->outcome_line, "relapse",
-					         "expected some of the starting distribution%s "
-					         "outside %s, "
-					         "where relapses go, got everyone in %s",
-					         g == SEX_WOMEN ? "" : " of men",
-					         L->p->states[s->outcome_target].id,
-					         L->p->states[s->outcome_target].id);
+					diag_add(
+					        L->d, L->doc->path, s->outcome_line, "relapse",
+					        "expected some of the starting distribution%s outside %s, where relapses go, got everyone in %s",
+					        g == SEX_WOMEN ? "" : " of men",
+					        L->p->states[s->outcome_target].id,
+					        L->p->states[s->outcome_target].id);
 				outcome_matrix(s, P, n, s->start[g], s->outcome_rate[set]);
 				continue;
 			}
@@ -397,40 +396,34 @@ static bool resolve_costs(resolver *L)
 			double from = profile_index_value(p, it->price_year);
 			if (to == 0) {
 				if (!told_to && s->price_year_line)
-					diag_add(L->d, L->doc->path, s->price_year_line,
-					         "price_year",
-					         "expected price year %d in the [index] of %s to "
-					         "move prices "
-					         "from %d, got no such year",
-					         s->price_year, p->doc->path, it->price_year);
+					diag_add(
+					        L->d, L->doc->path, s->price_year_line,
+					        "price_year",
+					        "expected price year %d in the [index] of %s to move prices from %d, got no such year",
+					        s->price_year, p->doc->path, it->price_year);
 				else if (!told_to)
-					diag_add(L->d, p->doc->path, p->price_year_line,
-					         "price_year",
-					         "expected price year %d in the profile's [index] "
-					         "to move "
-					         "prices from "
-					         "%d, got no such year",
-					         s->price_year, it->price_year);
+					diag_add(
+					        L->d, p->doc->path, p->price_year_line,
+					        "price_year",
+					        "expected price year %d in the profile's [index] to move prices from %d, got no such year",
+					        s->price_year, it->price_year);
 				told_to = true;
 				continue;
 			}
 			if (from == 0 && it->price_year_key) {
-				diag_add(L->d, p->doc->path, it->price_year_line,
-				         it->price_year_key,
-				         "expected price year %d in the profile's [index] to move "
-				         "this "
-				         "amount to %d, got no such year",
-				         it->price_year, s->price_year);
+				diag_add(
+				        L->d, p->doc->path, it->price_year_line, it->price_year_key,
+				        "expected price year %d in the profile's [index] to move this amount to %d, got no such year",
+				        it->price_year, s->price_year);
 				continue;
 			}
 			if (from == 0) {
 				if (!told_profile_year)
-					diag_add(L->d, p->doc->path, p->price_year_line,
-					         "price_year",
-					         "expected price year %d in the profile's [index] "
-					         "to move "
-					         "the profile's amounts to %d, got no such year",
-					         it->price_year, s->price_year);
+					diag_add(
+					        L->d, p->doc->path, p->price_year_line,
+					        "price_year",
+					        "expected price year %d in the profile's [index] to move the profile's amounts to %d, got no such year",
+					        it->price_year, s->price_year);
 				told_profile_year = true;
 				continue;
 			}

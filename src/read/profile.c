@@ -8,16 +8,13 @@
 
 #include "samkalk/base/limits.h"
 #include "samkalk/base/values.h"
+#include "samkalk/read/inputs.h"
 
 #define STATE_PREFIX "state "
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static const char *const section_names[] = {"profile", "actors", "actor kinds", "index",
-                                            "state ID"};
-static const char *const profile_keys[] = {"name", "price_year", "currency"};
 static const char *const item_attributes[] = {"source", "price_year"};
-static const char *const kinds[] = {"fiscal", "economic"};
 
 typedef struct loader {
 	profile *p;
@@ -41,33 +38,37 @@ static void read_profile_section(loader *L)
 	size_t first, end;
 	inifile_entries(doc, s, &first, &end);
 	bool have_year = false;
+	const input_key *name = &input_keys[IN_PROFILE_NAME],
+	                *year = &input_keys[IN_PROFILE_PRICE_YEAR],
+	                *currency = &input_keys[IN_CURRENCY];
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		if (strcmp(e->key, "name") == 0) {
-			if (value_text(L->d, doc, e, "the profile's name"))
+		const input_key *k = inputs_find(FILE_PROFILE, "profile", e->key);
+		if (k == name) {
+			if (value_text(L->d, doc, e, k->expected))
 				L->p->name = e->value;
-		} else if (strcmp(e->key, "price_year") == 0) {
+		} else if (k == year) {
 			long y;
 			have_year = true;
-			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
-			              &y)) {
+			if (value_int(L->d, doc, e, (long)k->min, (long)k->max, k->expected, &y)) {
 				L->p->price_year = (int)y;
 				L->p->price_year_line = e->line;
 			}
-		} else if (strcmp(e->key, "currency") == 0) {
-			if (strcmp(e->value, "SEK") != 0)
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected SEK (amounts in Swedish kronor), got '%s'",
-				         e->value);
+		} else if (k == currency) {
+			if (strcmp(e->value, k->choices[0]) != 0)
+				diag_add(L->d, doc->path, e->line, e->key, "expected %s, got '%s'",
+				         k->expected, e->value);
 			L->p->currency = e->value;
 		} else {
+			const char *names[N_INPUTS];
+			size_t n = inputs_keys_of(FILE_PROFILE, "profile", false, names, N_INPUTS);
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [profile]", e->key,
-			              profile_keys, COUNT(profile_keys));
+			              names, n);
 		}
 	}
 	if (!have_year && !doc->sections[s].refused)
-		diag_add(L->d, doc->path, doc->sections[s].line, "price_year",
-		         "expected the year of the profile's prices in [profile], got none");
+		diag_add(L->d, doc->path, doc->sections[s].line, year->key, "expected %s, got none",
+		         year->missing);
 }
 
 static void read_actors(loader *L)
@@ -80,9 +81,9 @@ static void read_actors(loader *L)
 		inifile_entries(doc, s, &first, &end);
 	L->actors_refused = doc->bad_header || (s != SIZE_MAX && doc->sections[s].refused);
 	if (s == SIZE_MAX && !doc->bad_header)
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected an [actors] section listing at least one actor (id = label), "
-		         "got none");
+		diag_add(
+		        L->d, doc->path, 0, NULL,
+		        "expected an [actors] section listing at least one actor (id = label), got none");
 	else if (s != SIZE_MAX && end == first && !L->actors_refused)
 		diag_add(L->d, doc->path, doc->sections[s].line, NULL,
 		         "expected at least one actor (id = label) in [actors], got none");
@@ -97,11 +98,10 @@ static void read_actors(loader *L)
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		if (!value_is_id(e->key)) {
-			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected an actor id of ASCII letters, digits, '_' or '-' (first "
-			         "a "
-			         "letter or digit), got '%s'",
-			         e->key);
+			diag_add(
+			        L->d, doc->path, e->line, e->key,
+			        "expected an actor id of ASCII letters, digits, '_' or '-' (first a letter or digit), got '%s'",
+			        e->key);
 			L->actors_refused = true; /* no knock-on "unknown actor" for it */
 			continue;
 		}
@@ -110,7 +110,7 @@ static void read_actors(loader *L)
 			         "expected at most %d actors, got more", SK_MAX_ACTORS);
 			break;
 		}
-		if (!value_text(L->d, doc, e, "the actor's label (e.g. kommun = Kommunen)"))
+		if (!value_text(L->d, doc, e, input_keys[IN_ACTOR].expected))
 			continue;
 		L->actor_ids[p->n_actors] = e->key;
 		p->actors[p->n_actors++] = (profile_actor){e->key, e->value, ACTOR_FISCAL, e->line};
@@ -134,13 +134,15 @@ static void read_actor_kinds(loader *L)
 				              L->actor_ids, L->p->n_actors);
 			continue;
 		}
-		if (strcmp(e->value, "fiscal") == 0)
+		/* the choices in the order of actor_kind */
+		const char *const *kinds = input_keys[IN_ACTOR_KIND].choices;
+		if (strcmp(e->value, kinds[ACTOR_FISCAL]) == 0)
 			L->p->actors[a].kind = ACTOR_FISCAL;
-		else if (strcmp(e->value, "economic") == 0)
+		else if (strcmp(e->value, kinds[ACTOR_ECONOMIC]) == 0)
 			L->p->actors[a].kind = ACTOR_ECONOMIC;
 		else
 			value_unknown(L->d, doc->path, e->line, e->key, "actor kind", e->value,
-			              kinds, COUNT(kinds));
+			              kinds, 2);
 	}
 }
 
@@ -173,24 +175,24 @@ static void read_index(loader *L)
 			         SK_MAX_INDEX_YEARS);
 			break;
 		}
-		bool ok = value_number_text(L->d, doc->path, e->line, e->key, e->key, 1800, 2300,
-		                            "a year between 1800 and 2300 as the key", &year);
+		const input_key *k = &input_keys[IN_INDEX_YEAR];
+		bool ok = value_number_text(L->d, doc->path, e->line, e->key, e->key, k->key_min,
+		                            k->key_max, "a year between 1800 and 2300 as the key",
+		                            &year);
 		if (ok && year != (int)year) {
 			diag_add(L->d, doc->path, e->line, e->key, "expected a whole year, got %s",
 			         e->key);
 			ok = false;
 		}
-		if (!value_number(L->d, doc, e, 1e-9, 1e12, "a positive index value", &value) ||
-		    !ok)
+		if (!value_number(L->d, doc, e, k->min, k->max, k->expected, &value) || !ok)
 			continue;
 		bool dup = false;
 		for (size_t k = 0; k < p->n_index && !dup; k++)
 			if (p->index[k].year == (int)year) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "duplicate year %d in [index], first at line %d: expected "
-				         "each "
-				         "year once",
-				         (int)year, p->index[k].line);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "duplicate year %d in [index], first at line %d: expected each year once",
+				        (int)year, p->index[k].line);
 				dup = true;
 			}
 		if (!dup)
@@ -226,10 +228,10 @@ static void read_state(loader *L, size_t s)
 	const char *id = doc->sections[s].name + strlen(STATE_PREFIX);
 	int sline = doc->sections[s].line;
 	if (!value_is_id(id)) {
-		diag_add(L->d, doc->path, sline, NULL,
-		         "expected [state ID] with an id of ASCII letters, digits, '_' or '-' "
-		         "(first a letter or digit), got [%s]",
-		         doc->sections[s].name);
+		diag_add(
+		        L->d, doc->path, sline, NULL,
+		        "expected [state ID] with an id of ASCII letters, digits, '_' or '-' (first a letter or digit), got [%s]",
+		        doc->sections[s].name);
 		return;
 	}
 	if (p->n_states == SK_MAX_STATES) {
@@ -250,7 +252,8 @@ static void read_state(loader *L, size_t s)
 			char parts[3][72];
 			int n = split_key(e->key, parts);
 			if (strcmp(e->key, "label") == 0) {
-				if (pass == 0 && value_text(L->d, doc, e, "the state's label"))
+				if (pass == 0 &&
+				    value_text(L->d, doc, e, input_keys[IN_STATE_LABEL].expected))
 					p->states[st].label = e->value;
 				continue;
 			}
@@ -261,13 +264,10 @@ static void read_state(loader *L, size_t s)
 			if (n < 2 || !value_is_id(parts[0]) || !value_is_id(parts[1]) ||
 			    (n == 3 && !value_is_id(parts[2]))) {
 				if (pass == 0)
-					diag_add(L->d, doc->path, e->line, e->key,
-					         "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source "
-					         "or "
-					         "ACTOR.ITEM.price_year (ids of ASCII letters, "
-					         "digits, "
-					         "'_', '-'), got '%s'",
-					         e->key);
+					diag_add(
+					        L->d, doc->path, e->line, e->key,
+					        "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source or ACTOR.ITEM.price_year (ids of ASCII letters, digits, '_', '-'), got '%s'",
+					        e->key);
 				continue;
 			}
 			size_t a = profile_actor_index(p, parts[0]);
@@ -285,11 +285,8 @@ static void read_state(loader *L, size_t s)
 					         SK_MAX_ITEMS);
 					continue;
 				}
-				if (!value_number(
-				            L->d, doc, e, -1e10, 1e10,
-				            "an annual amount in kronor from -10 000 000 000 to "
-				            "10 000 000 000 (negative for revenue)",
-				            &v))
+				const input_key *k = &input_keys[IN_ITEM];
+				if (!value_number(L->d, doc, e, k->min, k->max, k->expected, &v))
 					continue;
 				p->items[p->n_items++] =
 				        (profile_item){.state = st,
@@ -308,19 +305,20 @@ static void read_state(loader *L, size_t s)
 				    p->items[k].key[stem] == '\0')
 					it = k;
 			if (it == SIZE_MAX) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected an item %s.%s = amount in [%s] for this %s, got "
-				         "none",
-				         parts[0], parts[1], doc->sections[s].name, parts[2]);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "expected an item %s.%s = amount in [%s] for this %s, got none",
+				        parts[0], parts[1], doc->sections[s].name, parts[2]);
 				continue;
 			}
 			if (strcmp(parts[2], "source") == 0) {
-				if (value_text(L->d, doc, e, "the item's source"))
+				if (value_text(L->d, doc, e, input_keys[IN_ITEM_SOURCE].expected))
 					p->items[it].source = e->value;
 			} else if (strcmp(parts[2], "price_year") == 0) {
 				long y;
-				if (value_int(L->d, doc, e, 1800, 2300,
-				              "a year between 1800 and 2300", &y)) {
+				const input_key *k = &input_keys[IN_ITEM_PRICE_YEAR];
+				if (value_int(L->d, doc, e, (long)k->min, (long)k->max, k->expected,
+				              &y)) {
 					p->items[it].price_year = (int)y;
 					p->items[it].price_year_line = e->line;
 					p->items[it].price_year_key = e->key;
@@ -348,10 +346,10 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 	loader L = {p, doc, d, NULL, NULL, false, false};
 	if (inifile_find_section(doc, "profile") == SIZE_MAX &&
 	    inifile_find_section(doc, "scenario") != SIZE_MAX) {
-		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "scenario")].line,
-		         NULL,
-		         "expected a profile with a [profile] section, got a scenario file "
-		         "([scenario] profiles = ... must name a profile)");
+		diag_add(
+		        d, doc->path, doc->sections[inifile_find_section(doc, "scenario")].line,
+		        NULL,
+		        "expected a profile with a [profile] section, got a scenario file ([scenario] profiles = ... must name a profile)");
 		profile_free(p);
 		return SK_EINPUT;
 	}
@@ -375,8 +373,10 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 			read_state(&L, s);
 		} else if (strcmp(name, "profile") && strcmp(name, "actors") &&
 		           strcmp(name, "actor kinds") && strcmp(name, "index")) {
+			const char *names[64];
+			size_t n = inputs_sections(FILE_PROFILE, false, names);
 			value_unknown(d, doc->path, doc->sections[s].line, NULL, "section", name,
-			              section_names, COUNT(section_names));
+			              names, n);
 		}
 	}
 	if (p->n_states == 0)

@@ -3,6 +3,8 @@
  * sections are kept as listed; model.c layers them into matrices. */
 #include "samkalk/read/scenario.h"
 
+#include "samkalk/read/inputs.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,53 +13,7 @@
 #include "samkalk/base/limits.h"
 #include "samkalk/base/values.h"
 
-static const char *const section_names[] = {"scenario",
-                                            "cohort",
-                                            "cohort.women",
-                                            "cohort.men",
-                                            "intervention",
-                                            "baseline",
-                                            "baseline.women",
-                                            "baseline.men",
-                                            "intervention.transitions",
-                                            "intervention.transitions.women",
-                                            "intervention.transitions.men",
-                                            "after",
-                                            "after.women",
-                                            "after.men",
-                                            "outcome",
-                                            "discounting",
-                                            "adjustments"};
-
 #define COUNT(a) (sizeof(a) / sizeof *(a))
-
-/* The keys of [scenario], in the order of their enum. */
-enum {
-	K_NAME,
-	K_PROFILES,
-	K_START_YEAR,
-	K_YEARS,
-	K_PRICE_YEAR,
-	K_RATE,
-	K_TIMING,
-	K_COSTS_ON,
-	K_WORK_STATE
-};
-static const char *const scenario_keys[] = {
-        "name",          "profiles",        "start_year", "years",     "price_year",
-        "discount_rate", "discount_timing", "costs_on",   "work_state"};
-static const char *const adjustment_keys[] = {"attribution", "cost_uplift"};
-static const char *const cohort_keys[] = {"size", "intakes", "women"};
-static const char *const intervention_keys[] = {"name", "years", "fixed_cost.ACTOR",
-                                                "cost_per_participant.ACTOR", "startup_cost.ACTOR"};
-static const char *const outcome_keys[] = {"target", "baseline", "intervention", "after",
-                                           "relapse"};
-/* Transition sections by set and sex, as named in files. */
-const char *const scenario_tr_sections[N_TR][N_FOR] = {
-        {"baseline", "baseline.women", "baseline.men"},
-        {"intervention.transitions", "intervention.transitions.women",
-         "intervention.transitions.men"},
-        {"after", "after.women", "after.men"}};
 
 typedef struct loader {
 	scenario *s;
@@ -66,17 +22,9 @@ typedef struct loader {
 	const profile *p; /* NULL when the profile could not be read */
 	const char **state_ids, **actor_ids;
 	bool oom;
-	bool have[K_WORK_STATE + 1]; /* which keys of [scenario] were given */
+	bool have[N_INPUTS];         /* which keys were given */
 	const ini_entry *work_state; /* read once the profile is known */
 } loader;
-
-static size_t find_key(const char *const *keys, size_t n, const char *key)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(keys[i], key) == 0)
-			return i;
-	return SIZE_MAX;
-}
 
 /* Joins the profile path to the scenario's directory unless absolute. */
 static char *join_path(const char *scenario_path, const char *rel)
@@ -93,109 +41,139 @@ static char *join_path(const char *scenario_path, const char *rel)
 	return out;
 }
 
-static bool read_choice(loader *L, const ini_entry *e, const char *const *choices, size_t n,
-                        int *out)
+/* The field of s a row fills. */
+static void *field(scenario *s, const input_key *k)
 {
-	size_t i = find_key(choices, n, e->value);
-	if (i == SIZE_MAX) {
-		value_unknown(L->d, L->doc->path, e->line, e->key, "value", e->value, choices, n);
+	return (char *)s + k->offset;
+}
+
+/* Adds "unknown key 'K' in [SECTION], expected one of ..." with the
+ * section's keys from the table. */
+static void unknown_key(loader *L, const ini_entry *e, const char *section)
+{
+	const char *names[N_INPUTS];
+	size_t n = inputs_keys_of(FILE_SCENARIO, section, false, names, N_INPUTS);
+	char kind[64];
+	snprintf(kind, sizeof kind, "key in [%s]", section);
+	value_unknown(L->d, L->doc->path, e->line, e->key, kind, e->key, names, n);
+}
+
+/* Reads the value of e as row k says (its kind, range and words) into the
+ * field the row names. Rows of STORE_NONE and KIND_STATE are left to the
+ * section's code. Returns whether the value was right. */
+static bool read_key(loader *L, const ini_entry *e, const input_key *k)
+{
+	scenario *s = L->s;
+	long v;
+	double x;
+	L->have[k - input_keys] = true;
+	switch (k->kind) {
+	case KIND_TEXT:
+	case KIND_PATH:
+		if (!value_text(L->d, L->doc, e, k->expected))
+			return false;
+		if (k->store == STORE_TEXT)
+			*(const char **)field(s, k) = e->value;
+		return true;
+	case KIND_YEAR:
+	case KIND_WHOLE:
+		if (!value_int(L->d, L->doc, e, (long)k->min, (long)k->max, k->expected, &v))
+			return false;
+		if (k->store == STORE_INT)
+			*(int *)field(s, k) = (int)v;
+		else if (k->store == STORE_LONG)
+			*(long *)field(s, k) = v;
+		return true;
+	case KIND_NUMBER:
+		if (k->store == STORE_PER_ACTOR) {
+			const char *actor = e->key + strlen(k->key) - strlen("ACTOR");
+			if (!L->p)
+				return false;
+			size_t a = profile_actor_index(L->p, actor);
+			if (a == SIZE_MAX) {
+				value_unknown(L->d, L->doc->path, e->line, e->key, "actor", actor,
+				              L->actor_ids, L->p->n_actors);
+				return false;
+			}
+			return value_number(L->d, L->doc, e, k->min, k->max, k->expected,
+			                    &(*(double **)field(s, k))[a]);
+		}
+		if (!value_number(L->d, L->doc, e, k->min, k->max, k->expected, &x))
+			return false;
+		if (k->store == STORE_DOUBLE)
+			*(double *)field(s, k) = x;
+		return true;
+	case KIND_CHOICE: {
+		size_t n = 0;
+		while (k->choices[n])
+			n++;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(k->choices[i], e->value) == 0) {
+				if (k->store == STORE_INT)
+					*(int *)field(s, k) = (int)i;
+				return true;
+			}
+		value_unknown(L->d, L->doc->path, e->line, e->key, "value", e->value, k->choices,
+		              n);
 		return false;
 	}
-	*out = (int)i;
+	case KIND_STATE:
+	case KIND_RANGE:
+		return true;
+	}
 	return true;
+}
+
+/* "expected ..., got none" for each required key of section not given,
+ * at the section's line. */
+static void check_required(loader *L, const char *section, int line)
+{
+	for (size_t i = 0; i < N_INPUTS; i++) {
+		const input_key *k = &input_keys[i];
+		if (k->file == FILE_SCENARIO && k->missing && !L->have[i] &&
+		    strcmp(k->section, section) == 0)
+			diag_add(L->d, L->doc->path, line, k->key, "expected %s, got none",
+			         k->missing);
+	}
 }
 
 static void read_scenario_section(loader *L)
 {
-	static const char *const timings[] = {"start", "end"};
-	static const char *const costs[] = {"start", "end", "mean"};
 	ini_doc *doc = L->doc;
 	scenario *s = L->s;
 	size_t sec = inifile_find_section(doc, "scenario");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected a [scenario] section with name, profiles, start_year "
-			         "and years, "
-			         "got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected a [scenario] section with name, profiles, start_year and years, got none");
 		return;
 	}
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(scenario_keys, COUNT(scenario_keys), e->key);
-		long v;
-		int c;
-		if (k == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [scenario]", e->key,
-			              scenario_keys, COUNT(scenario_keys));
+		const input_key *k = inputs_find(FILE_SCENARIO, "scenario", e->key);
+		if (!k) {
+			unknown_key(L, e, "scenario");
 			continue;
 		}
-		L->have[k] = true;
-		switch (k) {
-		case K_NAME:
-			if (value_text(L->d, doc, e, "the scenario's name"))
-				s->name = e->value;
-			break;
-		case K_PROFILES:
-			if (value_text(L->d, doc, e, "the path of a profile file")) {
-				s->profile_path = join_path(doc->path, e->value);
-				s->profile_line = e->line;
-				if (!s->profile_path)
-					L->oom = true;
-			}
-			break;
-		case K_START_YEAR:
-			if (value_int(L->d, doc, e, 1900, 2200,
-			              "a calendar year between 1900 and 2200", &v))
-				s->start_year = (int)v;
-			break;
-		case K_YEARS:
-			if (value_int(L->d, doc, e, 1, SK_MAX_YEARS,
-			              "a horizon of 1 to 100 whole years", &v))
-				s->years = (int)v;
-			break;
-		case K_PRICE_YEAR:
-			if (value_int(L->d, doc, e, 1900, 2200, "a year between 1900 and 2200",
-			              &v)) {
-				s->price_year = (int)v;
-				s->price_year_line = e->line;
-			}
-			break;
-		case K_RATE:
-			value_number(L->d, doc, e, 0, 0.5,
-			             "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
-			             &s->discount_rate);
+		bool ok = read_key(L, e, k);
+		if (k == &input_keys[IN_PROFILES] && ok) {
+			s->profile_path = join_path(doc->path, e->value);
+			s->profile_line = e->line;
+			if (!s->profile_path)
+				L->oom = true;
+		} else if (k == &input_keys[IN_PRICE_YEAR] && ok) {
+			s->price_year_line = e->line;
+		} else if (k == &input_keys[IN_DISCOUNT_RATE]) {
 			s->discount_rate_line = e->line;
-			break;
-		case K_WORK_STATE:
+		} else if (k == &input_keys[IN_WORK_STATE]) {
 			L->work_state = e;
-			break;
-		case K_TIMING:
-			if (read_choice(L, e, timings, COUNT(timings), &c))
-				s->timing = (discount_timing)c;
-			break;
-		case K_COSTS_ON:
-			if (read_choice(L, e, costs, COUNT(costs), &c))
-				s->costs_on = (costs_on)c;
-			break;
 		}
 	}
-	const int line = doc->sections[sec].line;
-	if (doc->sections[sec].refused)
-		return; /* a refused line may have been the missing key */
-	if (!L->have[K_PROFILES])
-		diag_add(L->d, doc->path, line, "profiles",
-		         "expected the path of the profile file (e.g. "
-		         "../templates/typpersoner.ini), "
-		         "got none");
-	if (!L->have[K_START_YEAR])
-		diag_add(L->d, doc->path, line, "start_year",
-		         "expected the first calendar year of the calculation, got none");
-	if (!L->have[K_YEARS])
-		diag_add(L->d, doc->path, line, "years",
-		         "expected the horizon in whole years (1 to 100), got none");
+	if (!doc->sections[sec].refused) /* a refused line may have been the missing key */
+		check_required(L, "scenario", doc->sections[sec].line);
 }
 
 /* A starting distribution STATE = share over the profile's states. */
@@ -250,44 +228,32 @@ static void read_cohort(loader *L)
 	size_t sec = inifile_find_section(doc, "cohort");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected a [cohort] section with size and the starting "
-			         "distribution, got "
-			         "none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected a [cohort] section with size and the starting distribution, got none");
 		return;
 	}
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
-	bool have_size = false;
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(cohort_keys, COUNT(cohort_keys), e->key);
-		if (k == 0) {
-			have_size = true;
-			value_int(L->d, doc, e, 1, SK_MAX_COHORT,
-			          "a whole number of participants per intake, 1 to 10 000 000",
-			          &s->size);
-		} else if (k == 1) {
-			value_int(L->d, doc, e, 1, SK_MAX_YEARS,
-			          "a whole number of intakes, 1 to 100", &s->intakes);
-		} else if (k == 2) {
-			value_number(L->d, doc, e, 0, 1, "a share of women between 0 and 1",
-			             &s->women);
-		} else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
-		           value_nearest(e->key, cohort_keys, COUNT(cohort_keys))) {
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [cohort]", e->key,
-			              cohort_keys, COUNT(cohort_keys));
-		} else {
+		const input_key *k = inputs_find(FILE_SCENARIO, "cohort", e->key);
+		const char *names[N_INPUTS];
+		size_t n_names = inputs_keys_of(FILE_SCENARIO, "cohort", false, names, N_INPUTS);
+		if (k)
+			read_key(L, e, k);
+		else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
+		         value_nearest(e->key, names, n_names))
+			unknown_key(L, e, "cohort");
+		else
 			read_distribution(L, e, s->start[SEX_WOMEN]);
-		}
 	}
 	/* Knock-on messages only mislead: no sum or missing key after a
 	 * refused line or entry in the section. */
 	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
-	if (!have_size && clean)
-		diag_add(L->d, doc->path, doc->sections[sec].line, "size",
-		         "expected the number of participants per intake, got none");
+	if (clean)
+		check_required(L, "cohort", doc->sections[sec].line);
 	if (clean)
 		check_sum(L, s->start[SEX_WOMEN], first, end, doc->sections[sec].line, "[cohort]");
 	s->start_line[SEX_WOMEN] = s->start_line[SEX_MEN] = doc->sections[sec].line;
@@ -295,11 +261,10 @@ static void read_cohort(loader *L)
 	if (s->years && s->intakes > s->years) {
 		for (size_t i = first; i < end; i++)
 			if (strcmp(doc->entries[i].key, "intakes") == 0)
-				diag_add(L->d, doc->path, doc->entries[i].line, "intakes",
-				         "expected at most one intake per year of the horizon "
-				         "(%d), got "
-				         "%ld",
-				         s->years, s->intakes);
+				diag_add(
+				        L->d, doc->path, doc->entries[i].line, "intakes",
+				        "expected at most one intake per year of the horizon (%d), got %ld",
+				        s->years, s->intakes);
 	}
 	static const char *const per_sex[N_SEX] = {"cohort.women", "cohort.men"};
 	for (int g = 0; g < N_SEX; g++) {
@@ -334,61 +299,24 @@ static void read_intervention(loader *L)
 	size_t sec = inifile_find_section(doc, "intervention");
 	if (sec == SIZE_MAX) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected an [intervention] section with name, years and costs, "
-			         "got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected an [intervention] section with name, years and costs, got none");
 		return;
 	}
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
-	bool have_years = false;
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		long v;
-		if (strcmp(e->key, "name") == 0) {
-			if (value_text(L->d, doc, e, "the intervention's name"))
-				s->intervention_name = e->value;
-			continue;
-		}
-		if (strcmp(e->key, "years") == 0) {
-			have_years = true;
-			if (value_int(
-			            L->d, doc, e, 1, SK_MAX_YEARS,
-			            "the whole years each intake spends in the intervention (1 to "
-			            "100)",
-			            &v))
-				s->intervention_years = (int)v;
-			continue;
-		}
-		const char *dot = strchr(e->key, '.');
-		double *target = NULL;
-		size_t stem = dot ? (size_t)(dot - e->key) : 0;
-		if (dot && stem == 10 && strncmp(e->key, "fixed_cost", stem) == 0)
-			target = s->fixed_cost;
-		else if (dot && stem == 20 && strncmp(e->key, "cost_per_participant", stem) == 0)
-			target = s->cost_per_participant;
-		else if (dot && stem == 12 && strncmp(e->key, "startup_cost", stem) == 0)
-			target = s->startup_cost;
-		if (!target) {
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [intervention]",
-			              e->key, intervention_keys, COUNT(intervention_keys));
-			continue;
-		}
-		if (!L->p)
-			continue;
-		size_t a = profile_actor_index(L->p, dot + 1);
-		if (a == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "actor", dot + 1,
-			              L->actor_ids, L->p->n_actors);
-			continue;
-		}
-		value_number(L->d, doc, e, 0, 1e12,
-		             "an amount in kronor from 0 to 1 000 000 000 000", &target[a]);
+		const input_key *k = inputs_find(FILE_SCENARIO, "intervention", e->key);
+		if (k)
+			read_key(L, e, k);
+		else
+			unknown_key(L, e, "intervention");
 	}
-	if (!have_years && diag_count(L->d) == before && !doc->sections[sec].refused)
-		diag_add(L->d, doc->path, doc->sections[sec].line, "years",
-		         "expected the years each intake spends in the intervention, got none");
+	if (diag_count(L->d) == before && !doc->sections[sec].refused)
+		check_required(L, "intervention", doc->sections[sec].line);
 }
 
 /* Parses "FROM -> TO" into state indices. */
@@ -432,10 +360,10 @@ static bool parse_transition_key(loader *L, const ini_entry *e, size_t *from, si
 		ok = false;
 	}
 	if (ok && *from == *to) {
-		diag_add(L->d, L->doc->path, e->line, e->key,
-		         "expected a move between two different states, got %s -> %s (staying is "
-		         "1 minus the moves out, never listed)",
-		         a, b);
+		diag_add(
+		        L->d, L->doc->path, e->line, e->key,
+		        "expected a move between two different states, got %s -> %s (staying is 1 minus the moves out, never listed)",
+		        a, b);
 		ok = false;
 	}
 	return ok;
@@ -444,7 +372,7 @@ static bool parse_transition_key(loader *L, const ini_entry *e, size_t *from, si
 static void read_transitions(loader *L, transition_set set, int who)
 {
 	ini_doc *doc = L->doc;
-	size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
+	size_t sec = inifile_find_section(doc, inputs_tr_section(set, who));
 	if (sec == SIZE_MAX)
 		return;
 	transitions *t = &L->s->tr[set][who];
@@ -462,16 +390,16 @@ static void read_transitions(loader *L, transition_set set, int who)
 		size_t from, to;
 		double p;
 		bool ok = parse_transition_key(L, e, &from, &to);
-		if (!value_number(L->d, doc, e, 0, 1, "a probability between 0 and 1", &p) || !ok)
+		const input_key *k = &input_keys[IN_TRANSITION];
+		if (!value_number(L->d, doc, e, k->min, k->max, k->expected, &p) || !ok)
 			continue;
 		bool dup = false;
 		for (size_t k = 0; k < t->n && !dup; k++) {
 			if (t->v[k].from == from && t->v[k].to == to) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "duplicate transition in [%s], first at line %d: expected "
-				         "each "
-				         "move once",
-				         scenario_tr_sections[set][who], t->v[k].line);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "duplicate transition in [%s], first at line %d: expected each move once",
+				        inputs_tr_section(set, who), t->v[k].line);
 				dup = true;
 			}
 		}
@@ -489,40 +417,26 @@ static void read_outcome(loader *L, size_t sec)
 	s->outcome_line = doc->sections[sec].line;
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
-	bool have[COUNT(outcome_keys)] = {false};
 	size_t before = diag_count(L->d);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		size_t k = find_key(outcome_keys, COUNT(outcome_keys), e->key);
-		if (k == SIZE_MAX) {
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [outcome]", e->key,
-			              outcome_keys, COUNT(outcome_keys));
+		const input_key *k = inputs_find(FILE_SCENARIO, "outcome", e->key);
+		if (!k) {
+			unknown_key(L, e, "outcome");
 			continue;
 		}
-		have[k] = true;
-		if (k == 0) {
-			if (!L->p)
-				continue;
-			s->outcome_target = profile_state_index(L->p, e->value);
-			if (s->outcome_target == SIZE_MAX)
-				value_unknown(L->d, doc->path, e->line, e->key, "state", e->value,
-				              L->state_ids, L->p->n_states);
-		} else if (k == 4) {
-			value_number(L->d, doc, e, 0, 1, "a yearly relapse share between 0 and 1",
-			             &s->outcome_relapse);
-		} else {
-			value_number(L->d, doc, e, 0, 1, "a yearly success rate between 0 and 1",
-			             &s->outcome_rate[k - 1]);
-		}
+		read_key(L, e, k);
+		if (k != &input_keys[IN_OUTCOME_TARGET] || !L->p)
+			continue;
+		s->outcome_target = profile_state_index(L->p, e->value);
+		if (s->outcome_target == SIZE_MAX)
+			value_unknown(L->d, doc->path, e->line, e->key, "state", e->value,
+			              L->state_ids, L->p->n_states);
 	}
-	static const char *const required[3] = {"target", "baseline", "intervention"};
-	bool clean = diag_count(L->d) == before && !doc->sections[sec].refused;
-	for (int k = 0; k < 3 && clean; k++)
-		if (!have[k])
-			diag_add(L->d, doc->path, s->outcome_line, required[k],
-			         "expected %s in [outcome], got none", required[k]);
-	s->outcome_after_given = have[3];
-	if (!have[3])
+	if (diag_count(L->d) == before && !doc->sections[sec].refused)
+		check_required(L, "outcome", s->outcome_line);
+	s->outcome_after_given = L->have[IN_OUTCOME_AFTER];
+	if (!s->outcome_after_given)
 		s->outcome_rate[TR_AFTER] = s->outcome_rate[TR_BASELINE];
 }
 
@@ -538,11 +452,10 @@ static void read_bands(loader *L)
 	s->has_bands = true;
 	s->bands_line = doc->sections[sec].line;
 	if (s->discount_rate_line)
-		diag_add(L->d, doc->path, s->bands_line, NULL,
-		         "expected either [scenario] discount_rate (line %d) or [discounting] "
-		         "bands, "
-		         "got both",
-		         s->discount_rate_line);
+		diag_add(
+		        L->d, doc->path, s->bands_line, NULL,
+		        "expected either [scenario] discount_rate (line %d) or [discounting] bands, got both",
+		        s->discount_rate_line);
 	int owner[SK_MAX_YEARS + 1] = {0}; /* the line that set each year */
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
@@ -563,26 +476,23 @@ static void read_bands(loader *L)
 			n = 0; /* "3-": a band without its end */
 		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
 		    from < 1 || to < from || to > SK_MAX_YEARS) {
-			diag_add(L->d, doc->path, e->line, e->key,
-			         "expected years of the calculation as FROM-TO (e.g. 1-30) between "
-			         "1 "
-			         "and %d, got '%s'",
-			         SK_MAX_YEARS, e->key);
+			diag_add(
+			        L->d, doc->path, e->line, e->key,
+			        "expected years of the calculation as FROM-TO (e.g. 1-30) between 1 and %d, got '%s'",
+			        SK_MAX_YEARS, e->key);
 			continue;
 		}
 		double r;
-		if (!value_number(L->d, doc, e, 0, 0.5,
-		                  "a real discount rate per year between 0 and 0.5 (e.g. 0.035)",
-		                  &r))
+		const input_key *k = &input_keys[IN_RATE_BAND];
+		if (!value_number(L->d, doc, e, k->min, k->max, k->expected, &r))
 			continue;
 		s->bands[s->n_bands++] = (struct rate_band){(int)from, (int)to, r, e};
 		for (long t = from; t <= to; t++) {
 			if (owner[t]) {
-				diag_add(L->d, doc->path, e->line, e->key,
-				         "expected each year in one band, got year %ld also in the "
-				         "band "
-				         "at line %d",
-				         t, owner[t]);
+				diag_add(
+				        L->d, doc->path, e->line, e->key,
+				        "expected each year in one band, got year %ld also in the band at line %d",
+				        t, owner[t]);
 				break;
 			}
 			owner[t] = e->line;
@@ -593,10 +503,10 @@ static void read_bands(loader *L)
 		return;
 	for (int t = 1; t <= s->years; t++)
 		if (!owner[t]) {
-			diag_add(L->d, doc->path, s->bands_line, NULL,
-			         "expected [discounting] to give a rate for every year 1-%d of the "
-			         "horizon, got none for year %d",
-			         s->years, t);
+			diag_add(
+			        L->d, doc->path, s->bands_line, NULL,
+			        "expected [discounting] to give a rate for every year 1-%d of the horizon, got none for year %d",
+			        s->years, t);
 			break;
 		}
 }
@@ -609,18 +519,11 @@ static void read_adjustments(loader *L)
 	inifile_entries(doc, sec, &first, &end);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
-		if (strcmp(e->key, "attribution") == 0)
-			value_number(L->d, doc, e, 0, 1,
-			             "the share of the effect due to this intervention, 0 to 1",
-			             &L->s->attribution);
-		else if (strcmp(e->key, "cost_uplift") == 0)
-			value_number(
-			        L->d, doc, e, 0, 10,
-			        "a share added to every investment cost, 0 to 10 (0.2 = +20 %)",
-			        &L->s->cost_uplift);
+		const input_key *k = inputs_find(FILE_SCENARIO, "adjustments", e->key);
+		if (k)
+			read_key(L, e, k);
 		else
-			value_unknown(L->d, doc->path, e->line, e->key, "key in [adjustments]",
-			              e->key, adjustment_keys, COUNT(adjustment_keys));
+			unknown_key(L, e, "adjustments");
 	}
 }
 
@@ -650,17 +553,15 @@ static void read_dynamics(loader *L)
 	bool any_tr = false;
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++) {
-			size_t sec = inifile_find_section(doc, scenario_tr_sections[set][who]);
+			size_t sec = inifile_find_section(doc, inputs_tr_section(set, who));
 			if (sec == SIZE_MAX)
 				continue;
 			any_tr = true;
 			if (outcome != SIZE_MAX)
-				diag_add(L->d, doc->path, doc->sections[sec].line, NULL,
-				         "expected either [outcome] or transition sections, got "
-				         "both "
-				         "[outcome] (line %d) and [%s]",
-				         doc->sections[outcome].line,
-				         scenario_tr_sections[set][who]);
+				diag_add(
+				        L->d, doc->path, doc->sections[sec].line, NULL,
+				        "expected either [outcome] or transition sections, got both [outcome] (line %d) and [%s]",
+				        doc->sections[outcome].line, inputs_tr_section(set, who));
 		}
 	if (outcome != SIZE_MAX) {
 		read_outcome(L, outcome);
@@ -668,44 +569,38 @@ static void read_dynamics(loader *L)
 	}
 	if (!any_tr) {
 		if (!doc->bad_header)
-			diag_add(L->d, doc->path, 0, NULL,
-			         "expected [baseline] and [intervention.transitions] sections, or "
-			         "an "
-			         "[outcome] section, got none");
+			diag_add(
+			        L->d, doc->path, 0, NULL,
+			        "expected [baseline] and [intervention.transitions] sections, or an [outcome] section, got none");
 		return;
 	}
 	if (inifile_find_section(doc, "baseline") == SIZE_MAX && !doc->bad_header)
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected a [baseline] section with the yearly transitions without the "
-		         "intervention, got none");
+		diag_add(
+		        L->d, doc->path, 0, NULL,
+		        "expected a [baseline] section with the yearly transitions without the intervention, got none");
 	bool effect = false;
 	for (int set = TR_INTERVENTION; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
-			effect |= inifile_find_section(doc, scenario_tr_sections[set][who]) !=
-			          SIZE_MAX;
+			effect |=
+			        inifile_find_section(doc, inputs_tr_section(set, who)) != SIZE_MAX;
 	if (!effect && !doc->bad_header)
-		diag_add(L->d, doc->path, 0, NULL,
-		         "expected an [intervention.transitions] section with the intervention's "
-		         "effect on the transitions, got none (without it nothing changes)");
+		diag_add(
+		        L->d, doc->path, 0, NULL,
+		        "expected an [intervention.transitions] section with the intervention's effect on the transitions, got none (without it nothing changes)");
 	for (int set = 0; set < N_TR; set++)
 		for (int who = 0; who < N_FOR; who++)
 			read_transitions(L, (transition_set)set, who);
 }
 
-static bool uncertainty_section_name(const char *name)
-{
-	return strcmp(name, "uncertainty") == 0 || strncmp(name, "uncertainty ", 12) == 0 ||
-	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
-}
-
 static void check_sections(loader *L)
 {
+	const char *names[64];
+	size_t n = inputs_sections(FILE_SCENARIO, false, names);
 	for (size_t i = 0; i < L->doc->n_sections; i++) {
 		const char *name = L->doc->sections[i].name;
-		if (find_key(section_names, COUNT(section_names), name) == SIZE_MAX &&
-		    !uncertainty_section_name(name))
+		if (!inputs_scenario_section(name))
 			value_unknown(L->d, L->doc->path, L->doc->sections[i].line, NULL, "section",
-			              name, section_names, COUNT(section_names));
+			              name, names, n);
 	}
 }
 
@@ -722,20 +617,23 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 	s->doc = doc;
 	s->name = doc->path;
 	s->intervention_name = "";
-	s->discount_rate = 0.035;
-	s->attribution = 1;
-	s->timing = TIMING_START;
-	s->costs_on = COSTS_START;
-	s->intakes = 1;
-	s->women = 0.5;
+	for (size_t i = 0; i < N_INPUTS; i++) { /* the table's defaults */
+		const input_key *k = &input_keys[i];
+		if (k->file == FILE_SCENARIO && k->store == STORE_DOUBLE)
+			*(double *)field(s, k) = k->initial;
+		else if (k->file == FILE_SCENARIO && k->store == STORE_INT)
+			*(int *)field(s, k) = (int)k->initial;
+		else if (k->file == FILE_SCENARIO && k->store == STORE_LONG)
+			*(long *)field(s, k) = (long)k->initial;
+	}
 	size_t before = diag_count(d);
 	loader L = {.s = s, .doc = doc, .d = d};
 	if (inifile_find_section(doc, "scenario") == SIZE_MAX &&
 	    inifile_find_section(doc, "profile") != SIZE_MAX) {
-		diag_add(d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
-		         NULL,
-		         "expected a scenario file with a [scenario] section, got a profile "
-		         "(a scenario names its profile with [scenario] profiles = ...)");
+		diag_add(
+		        d, doc->path, doc->sections[inifile_find_section(doc, "profile")].line,
+		        NULL,
+		        "expected a scenario file with a [scenario] section, got a profile (a scenario names its profile with [scenario] profiles = ...)");
 		scenario_free(s);
 		return SK_EINPUT;
 	}
@@ -759,7 +657,7 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 			L.state_ids[i] = p->states[i].id;
 		for (size_t i = 0; i < p->n_actors && L.actor_ids; i++)
 			L.actor_ids[i] = p->actors[i].id;
-		if (!L.have[K_PRICE_YEAR])
+		if (!L.have[IN_PRICE_YEAR])
 			s->price_year = p->price_year;
 	}
 	if (!L.oom)

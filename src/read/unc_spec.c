@@ -10,33 +10,6 @@
 #include "samkalk/base/values.h"
 #include "samkalk/read/unc_spec.h"
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
-
-static const char *const places[] = {"baseline",
-                                     "baseline.women",
-                                     "baseline.men",
-                                     "intervention.transitions",
-                                     "intervention.transitions.women",
-                                     "intervention.transitions.men",
-                                     "after",
-                                     "after.women",
-                                     "after.men",
-                                     "outcome",
-                                     "cohort",
-                                     "cohort.women",
-                                     "cohort.men",
-                                     "intervention",
-                                     "scenario",
-                                     "adjustments",
-                                     "profile"};
-static const char *const run_keys[] = {"draws", "seed"};
-
-bool uncertainty_section_name(const char *name)
-{
-	return strcmp(name, "uncertainty") == 0 || strncmp(name, "uncertainty ", 12) == 0 ||
-	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
-}
-
 void uncertainty_spec_free(unc_spec *u)
 {
 	if (!u)
@@ -60,10 +33,10 @@ typedef struct reader {
 
 static bool not_written(reader *R, const ini_entry *e, const char *x)
 {
-	diag_add(R->d, R->doc->path, e->line, e->key,
-	         "expected an input written in [%s] (its value there is the base that "
-	         "varies), got none there",
-	         x);
+	diag_add(
+	        R->d, R->doc->path, e->line, e->key,
+	        "expected an input written in [%s] (its value there is the base that varies), got none there",
+	        x);
 	return false;
 }
 
@@ -107,186 +80,75 @@ static bool arrow(reader *R, const ini_entry *e, size_t *from, size_t *to)
 	return ok;
 }
 
-/* Which input of section x the key of e names: fills kind, indices, base
- * and range of in. */
-static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
+/* The transitions of a section: "A -> B" one written there, "A -> *" the
+ * whole row. */
+static bool locate_transition(reader *R, const ini_entry *e, const input_section *sec,
+                              unc_input *in)
 {
 	const scenario *s = R->s;
-	const profile *p = s->profile;
+	const char *x = sec->name;
+	in->set = sec->set;
+	in->who = sec->who;
+	in->row = &input_keys[IN_TRANSITION];
+	in->min = in->row->min;
+	in->max = in->row->max;
+	if (s->outcome_mode) {
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected an input of [outcome]: this scenario has no [%s] (it uses outcome mode)",
+		        x);
+		return false;
+	}
+	size_t from, to;
+	if (!arrow(R, e, &from, &to))
+		return false;
+	in->from = from;
+	if (to == SIZE_MAX) {
+		in->kind = UNC_ROW;
+		return inifile_find_section(R->doc, x) != SIZE_MAX || not_written(R, e, x);
+	}
+	const transitions *t = &s->tr[sec->set][sec->who];
+	for (size_t k = 0; k < t->n; k++)
+		if (t->v[k].from == from && t->v[k].to == to) {
+			in->kind = UNC_TRANSITION;
+			in->index = k;
+			in->base = t->v[k].p;
+			return true;
+		}
+	return not_written(R, e, x);
+}
+
+/* The whole starting distribution, "* = dirichlet(...)", of [cohort]
+ * (the sexes without their own section) or of [cohort.g]. */
+static bool locate_start(reader *R, const ini_entry *e, const input_section *sec, unc_input *in)
+{
+	const ini_doc *doc = R->doc;
+	in->kind = UNC_START;
+	if (strcmp(sec->name, "cohort") == 0) {
+		for (int g = 0; g < N_SEX; g++)
+			if (inifile_find_section(doc, g ? "cohort.men" : "cohort.women") ==
+			    SIZE_MAX)
+				in->sexes |= 1u << g;
+	} else if (inifile_find_section(doc, sec->name) == SIZE_MAX) {
+		return not_written(R, e, sec->name);
+	} else {
+		in->sexes = 1u << (strcmp(sec->name, "cohort.men") == 0 ? SEX_MEN : SEX_WOMEN);
+	}
+	if (!in->sexes) {
+		diag_add(
+		        R->d, doc->path, e->line, e->key,
+		        "expected a starting distribution that some sex uses, got [cohort], which [cohort.women] and [cohort.men] replace");
+		return false;
+	}
+	return true;
+}
+
+/* A profile item, STATE.ACTOR.ITEM. */
+static bool locate_item(reader *R, const ini_entry *e, unc_input *in)
+{
+	const profile *p = R->s->profile;
 	const ini_doc *doc = R->doc;
 	const char *key = e->key;
-	size_t place = 0;
-	while (strcmp(places[place], x) != 0)
-		place++;
-	in->min = 0;
-	in->max = 1;
-	if (place < 9) { /* a transition section */
-		int set = (int)(place / 3), who = (int)(place % 3);
-		in->set = set;
-		in->who = who;
-		if (s->outcome_mode) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected an input of [outcome]: this scenario has no [%s] (it "
-			         "uses outcome mode)",
-			         x);
-			return false;
-		}
-		size_t from, to;
-		if (!arrow(R, e, &from, &to))
-			return false;
-		in->from = from;
-		if (to == SIZE_MAX) {
-			in->kind = UNC_ROW;
-			if (inifile_find_section(doc, x) == SIZE_MAX)
-				return not_written(R, e, x);
-			return true;
-		}
-		const transitions *t = &s->tr[set][who];
-		for (size_t k = 0; k < t->n; k++)
-			if (t->v[k].from == from && t->v[k].to == to) {
-				in->kind = UNC_TRANSITION;
-				in->index = k;
-				in->base = t->v[k].p;
-				return true;
-			}
-		return not_written(R, e, x);
-	}
-	if (place == 9) { /* outcome */
-		static const char *const keys[] = {"baseline", "intervention", "after", "relapse"};
-		size_t k = 0;
-		while (k < COUNT(keys) && strcmp(keys[k], key) != 0)
-			k++;
-		if (k == COUNT(keys) && strcmp(key, "target") != 0) {
-			value_unknown(R->d, doc->path, e->line, key, "number of [outcome]", key,
-			              keys, COUNT(keys));
-			return false;
-		}
-		if (k == COUNT(keys) || !s->outcome_mode ||
-		    !inifile_find_entry(doc, "outcome", key)) {
-			if (k < COUNT(keys))
-				return not_written(R, e, x);
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected a number that can vary, got the target state");
-			return false;
-		}
-		in->kind = k == 3 ? UNC_RELAPSE : UNC_OUTCOME;
-		in->index = k;
-		in->base = k == 3 ? s->outcome_relapse : s->outcome_rate[k];
-		return true;
-	}
-	if (place >= 10 && place <= 12) { /* cohort */
-		static const char *const keys[] = {"size", "women", "*"};
-		if (strcmp(key, "*") == 0) {
-			in->kind = UNC_START;
-			if (place == 10) {
-				for (int g = 0; g < N_SEX; g++)
-					if (inifile_find_section(doc, g ? "cohort.men"
-					                                : "cohort.women") ==
-					    SIZE_MAX)
-						in->sexes |= 1u << g;
-			} else if (inifile_find_section(doc, x) == SIZE_MAX) {
-				return not_written(R, e, x);
-			} else {
-				in->sexes = 1u << (place - 11);
-			}
-			if (!in->sexes) {
-				diag_add(R->d, doc->path, e->line, key,
-				         "expected a starting distribution that some sex uses, got "
-				         "[cohort], which [cohort.women] and [cohort.men] replace");
-				return false;
-			}
-			return true;
-		}
-		if (place == 10 && strcmp(key, "size") == 0) {
-			in->kind = UNC_SIZE;
-			in->base = (double)s->size;
-			in->min = 1;
-			in->max = SK_MAX_COHORT;
-			return true;
-		}
-		if (place == 10 && strcmp(key, "women") == 0) {
-			in->kind = UNC_WOMEN;
-			in->base = s->women;
-			return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
-		}
-		if (place == 10 && strcmp(key, "intakes") == 0) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected a number that can vary, got a whole number of intakes");
-			return false;
-		}
-		if (profile_state_index(p, key) != SIZE_MAX) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected the whole starting distribution as '* = dirichlet(%s "
-			         "...)', since its shares must sum to 1; got one share",
-			         key);
-			return false;
-		}
-		value_unknown(R->d, doc->path, e->line, key, "input of [cohort]", key, keys,
-		              place == 10 ? 3 : 1);
-		return false;
-	}
-	if (place == 13) { /* intervention */
-		static const char *const keys[] = {"fixed_cost.ACTOR", "cost_per_participant.ACTOR",
-		                                   "startup_cost.ACTOR"};
-		static const char *const stems[] = {"fixed_cost.", "cost_per_participant.",
-		                                    "startup_cost."};
-		static const unc_kind kinds[] = {UNC_FIXED, UNC_PER_PARTICIPANT, UNC_STARTUP};
-		const double *arrays[] = {s->fixed_cost, s->cost_per_participant, s->startup_cost};
-		for (size_t k = 0; k < 3; k++) {
-			size_t n = strlen(stems[k]);
-			if (strncmp(key, stems[k], n) != 0)
-				continue;
-			size_t a = profile_actor_index(p, key + n);
-			if (a == SIZE_MAX || !inifile_find_entry(doc, x, key))
-				return not_written(R, e, x);
-			in->kind = kinds[k];
-			in->index = a;
-			in->base = arrays[k][a];
-			in->max = 1e12;
-			return true;
-		}
-		if (strcmp(key, "years") == 0) {
-			diag_add(R->d, doc->path, e->line, key,
-			         "expected a number that can vary, got the whole years of the "
-			         "intervention");
-			return false;
-		}
-		value_unknown(R->d, doc->path, e->line, key, "input of [intervention]", key, keys,
-		              3);
-		return false;
-	}
-	if (place == 14 || place == 15) { /* scenario, adjustments */
-		static const char *const scen[] = {"discount_rate"};
-		static const char *const adj[] = {"attribution", "cost_uplift"};
-		if (place == 14 && strcmp(key, "discount_rate") == 0) {
-			in->kind = UNC_RATE;
-			in->base = s->discount_rate;
-			in->max = 0.5;
-		} else if (place == 15 && strcmp(key, "attribution") == 0) {
-			in->kind = UNC_ATTRIBUTION;
-			in->base = s->attribution;
-		} else if (place == 15 && strcmp(key, "cost_uplift") == 0) {
-			in->kind = UNC_UPLIFT;
-			in->base = s->cost_uplift;
-			in->max = 10;
-		} else {
-			if (place == 14 &&
-			    (strcmp(key, "years") == 0 || strcmp(key, "start_year") == 0 ||
-			     strcmp(key, "price_year") == 0)) {
-				diag_add(R->d, doc->path, e->line, key,
-				         "expected a number that can vary, got a whole number of "
-				         "years");
-				return false;
-			}
-			value_unknown(R->d, doc->path, e->line, key,
-			              place == 14 ? "input of [scenario]"
-			                          : "input of [adjustments]",
-			              key, place == 14 ? scen : adj, place == 14 ? 1 : 2);
-			return false;
-		}
-		return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
-	}
-	/* profile: STATE.ACTOR.ITEM */
 	const char *dot = strchr(key, '.');
 	char state[72] = "";
 	size_t sn = dot ? (size_t)(dot - key) : 0;
@@ -320,18 +182,77 @@ static bool locate(reader *R, const ini_entry *e, const char *x, unc_input *in)
 	free(cands);
 	if (found == SIZE_MAX)
 		return false;
-	in->kind = UNC_ITEM;
+	const input_key *k = &input_keys[IN_ITEM];
+	in->kind = k->vary;
+	in->row = k;
 	in->index = found;
 	in->base = p->items[found].amount_sek;
-	in->min = -1e10;
-	in->max = 1e10;
+	in->min = k->min;
+	in->max = k->max;
 	return true;
+}
+
+/* Which input of section sec the key of e names: its kind, row, indices,
+ * base and range, from the table of inputs (read/inputs.h). */
+static bool locate(reader *R, const ini_entry *e, const input_section *sec, unc_input *in)
+{
+	const scenario *s = R->s;
+	const ini_doc *doc = R->doc;
+	const char *x = sec->name, *key = e->key;
+	in->min = 0;
+	in->max = 1;
+	if (sec->set >= 0)
+		return locate_transition(R, e, sec, in);
+	if (sec->file == FILE_PROFILE)
+		return locate_item(R, e, in);
+	bool cohort = strncmp(x, "cohort", 6) == 0;
+	if (cohort && strcmp(key, "*") == 0)
+		return locate_start(R, e, sec, in);
+	const input_key *k = inputs_find(FILE_SCENARIO, x, key);
+	if (k && k->vary == UNC_NONE && k->fixed) {
+		diag_add(R->d, doc->path, e->line, key, "expected a number that can vary, got %s",
+		         k->fixed);
+		return false;
+	}
+	if (!k || k->vary == UNC_NONE) {
+		if (cohort && profile_state_index(s->profile, key) != SIZE_MAX) {
+			diag_add(
+			        R->d, doc->path, e->line, key,
+			        "expected the whole starting distribution as '* = dirichlet(%s ...)', since its shares must sum to 1; got one share",
+			        key);
+			return false;
+		}
+		const char *names[N_INPUTS];
+		size_t n = inputs_keys_of(FILE_SCENARIO, x, true, names, N_INPUTS);
+		char kind[80];
+		snprintf(kind, sizeof kind, "input of [%s]", x);
+		value_unknown(R->d, doc->path, e->line, key, kind, key, names, n);
+		return false;
+	}
+	in->kind = k->vary;
+	in->row = k;
+	in->min = k->min;
+	in->max = k->max;
+	const char *base = (const char *)s + k->offset;
+	if (k->store == STORE_PER_ACTOR) {
+		size_t a = profile_actor_index(s->profile, key + strlen(k->key) - strlen("ACTOR"));
+		if (a == SIZE_MAX)
+			return not_written(R, e, x);
+		in->index = a;
+		in->base = (*(double *const *)base)[a];
+	} else if (k->store == STORE_LONG) {
+		in->base = (double)*(const long *)base;
+	} else {
+		in->base = *(const double *)base;
+	}
+	/* a required key is always written: it has been said when it is not */
+	return k->missing || inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
 }
 
 static bool same_input(const unc_input *a, const unc_input *b)
 {
-	return a->kind == b->kind && a->index == b->index && a->set == b->set && a->who == b->who &&
-	       a->from == b->from && a->sexes == b->sexes;
+	return a->kind == b->kind && a->row == b->row && a->index == b->index && a->set == b->set &&
+	       a->who == b->who && a->from == b->from && a->sexes == b->sexes;
 }
 
 /* dirichlet(STATE w, STATE w, ...) over states of the profile. */
@@ -340,10 +261,10 @@ static bool dirichlet(reader *R, const ini_entry *e, unc_input *in)
 	const profile *p = R->s->profile;
 	const char *t = e->value;
 	if (strncmp(t, "dirichlet(", 10) != 0) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected dirichlet(STATE weight, STATE weight, ...) for a whole %s, got "
-		         "'%.60s'",
-		         in->kind == UNC_ROW ? "row" : "starting distribution", t);
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected dirichlet(STATE weight, STATE weight, ...) for a whole %s, got '%.60s'",
+		        in->kind == UNC_ROW ? "row" : "starting distribution", t);
 		return false;
 	}
 	in->parts = calloc(p->n_states, sizeof *in->parts);
@@ -402,10 +323,10 @@ static bool dirichlet(reader *R, const ini_entry *e, unc_input *in)
 			break;
 		c++;
 		if (in->n_parts == p->n_states) {
-			diag_add(R->d, R->doc->path, e->line, e->key,
-			         "expected at most the profile's %zu states in dirichlet(...), got "
-			         "more",
-			         p->n_states);
+			diag_add(
+			        R->d, R->doc->path, e->line, e->key,
+			        "expected at most the profile's %zu states in dirichlet(...), got more",
+			        p->n_states);
 			return false;
 		}
 	}
@@ -429,9 +350,9 @@ static void range_words(const unc_input *in, char *buf, size_t len)
 		snprintf(buf, len,
 		         "0..1, which beta(a, b), uniform, triangular, pert and ±P%% keep");
 	else if (in->min == 0 && in->max >= 1e10)
-		snprintf(buf, len,
-		         "0 and above, which gamma, lognormal, uniform, triangular, pert and ±P%% "
-		         "keep");
+		snprintf(
+		        buf, len,
+		        "0 and above, which gamma, lognormal, uniform, triangular, pert and ±P%% keep");
 	else
 		snprintf(buf, len, "%.10g..%.10g, which uniform, triangular, pert and ±P%% keep",
 		         in->min, in->max);
@@ -445,10 +366,9 @@ static bool read_distribution(reader *R, const ini_entry *e, unc_input *in)
 	if (in->kind == UNC_ROW || in->kind == UNC_START)
 		return dirichlet(R, e, in);
 	if (strncmp(e->value, "dirichlet(", 10) == 0) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected a distribution of one number, got dirichlet(...), which is for "
-		         "a whole row ('FROM -> * = dirichlet(...)') or a starting distribution "
-		         "('* = dirichlet(...)')");
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected a distribution of one number, got dirichlet(...), which is for a whole row ('FROM -> * = dirichlet(...)') or a starting distribution ('* = dirichlet(...)')");
 		return false;
 	}
 	char why[300];
@@ -464,10 +384,10 @@ static bool read_distribution(reader *R, const ini_entry *e, unc_input *in)
 		char words[160], text[120];
 		range_words(in, words, sizeof words);
 		dist_format(&in->d, text, sizeof text);
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected a distribution that stays within %s; got %s, which reaches "
-		         "%.10g..%.10g",
-		         words, text, in->d.lo, in->d.hi);
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected a distribution that stays within %s; got %s, which reaches %.10g..%.10g",
+		        words, text, in->d.lo, in->d.hi);
 		return false;
 	}
 	in->n_cols = 1;
@@ -479,10 +399,10 @@ static bool read_range(reader *R, const ini_entry *e, unc_input *in)
 	in->has_range = true;
 	in->range_line = e->line;
 	if (in->kind == UNC_ROW || in->kind == UNC_START) {
-		diag_add(R->d, R->doc->path, e->line, e->key,
-		         "expected one number with a low and high, got a whole %s (a tornado "
-		         "moves one number at a time)",
-		         in->kind == UNC_ROW ? "row" : "distribution");
+		diag_add(
+		        R->d, R->doc->path, e->line, e->key,
+		        "expected one number with a low and high, got a whole %s (a tornado moves one number at a time)",
+		        in->kind == UNC_ROW ? "row" : "distribution");
 		return false;
 	}
 	const char *comma = strchr(e->value, ',');
@@ -521,18 +441,20 @@ static void read_run(reader *R, size_t sec)
 	inifile_entries(R->doc, sec, &first, &end);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &R->doc->entries[i];
+		const input_key *k = inputs_find(FILE_SCENARIO, "uncertainty", e->key);
 		long v;
-		if (strcmp(e->key, "draws") == 0) {
-			if (value_int(R->d, R->doc, e, 0, UNC_MAX_DRAWS,
-			              "a whole number of draws, 0 to 1 000 000", &v))
-				R->u->draws = v;
-		} else if (strcmp(e->key, "seed") == 0) {
-			if (value_int(R->d, R->doc, e, 0, 9007199254740991L,
-			              "a whole number seed, 0 to 9 007 199 254 740 991", &v))
-				R->u->seed = (uint64_t)v;
-		} else {
+		if (!k) {
+			const char *names[N_INPUTS];
+			size_t n = inputs_keys_of(FILE_SCENARIO, "uncertainty", false, names,
+			                          N_INPUTS);
 			value_unknown(R->d, R->doc->path, e->line, e->key, "key in [uncertainty]",
-			              e->key, run_keys, COUNT(run_keys));
+			              e->key, names, n);
+		} else if (value_int(R->d, R->doc, e, (long)k->min, (long)k->max, k->expected,
+		                     &v)) {
+			if (k == &input_keys[IN_DRAWS])
+				R->u->draws = v;
+			else
+				R->u->seed = (uint64_t)v;
 		}
 	}
 }
@@ -550,13 +472,16 @@ static void read_section(reader *R, size_t sec, bool is_dist)
 			         is_dist ? "uncertainty" : "sensitivity");
 		return;
 	}
-	size_t k = 0;
-	while (k < COUNT(places) && strcmp(places[k], x) != 0)
-		k++;
-	if (k == COUNT(places)) {
+	const input_section *place = NULL;
+	for (size_t k = 0; k < n_input_sections && !place; k++)
+		if (input_sections[k].vary_place && strcmp(input_sections[k].name, x) == 0)
+			place = &input_sections[k];
+	if (!place) {
+		const char *names[64];
+		size_t n = inputs_sections(FILE_SCENARIO, true, names);
 		value_unknown(R->d, doc->path, doc->sections[sec].line, NULL,
 		              is_dist ? "section of [uncertainty X]" : "section of [sensitivity X]",
-		              x, places, COUNT(places));
+		              x, names, n);
 		return;
 	}
 	size_t first, end;
@@ -569,7 +494,7 @@ static void read_section(reader *R, size_t sec, bool is_dist)
 			return;
 		}
 		unc_input in = {.section = x, .key = e->key};
-		if (!locate(R, e, x, &in))
+		if (!locate(R, e, place, &in))
 			continue;
 		unc_input *to = NULL;
 		for (size_t j = 0; j < R->u->n && !to; j++)
@@ -579,10 +504,10 @@ static void read_section(reader *R, size_t sec, bool is_dist)
 			to = &R->u->v[R->u->n++];
 			*to = in;
 		} else if (is_dist ? to->has_dist : to->has_range) {
-			diag_add(R->d, doc->path, e->line, e->key,
-			         "duplicate input in [%s], first at line %d: expected each input "
-			         "once",
-			         doc->sections[sec].name, is_dist ? to->dist_line : to->range_line);
+			diag_add(
+			        R->d, doc->path, e->line, e->key,
+			        "duplicate input in [%s], first at line %d: expected each input once",
+			        doc->sections[sec].name, is_dist ? to->dist_line : to->range_line);
 			continue;
 		}
 		if (is_dist)
@@ -604,10 +529,10 @@ static void check_rows(reader *R)
 			const unc_input *t = &R->u->v[j];
 			if (t->kind == UNC_TRANSITION && t->set == r->set && t->who == r->who &&
 			    t->from == r->from && t->has_dist)
-				diag_add(R->d, R->doc->path, t->dist_line, t->key,
-				         "expected either the whole row (line %d) or its moves to "
-				         "vary, got both",
-				         r->dist_line);
+				diag_add(
+				        R->d, R->doc->path, t->dist_line, t->key,
+				        "expected either the whole row (line %d) or its moves to vary, got both",
+				        r->dist_line);
 		}
 	}
 }
@@ -618,7 +543,7 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 	const ini_doc *doc = s->doc;
 	bool any = false;
 	for (size_t i = 0; i < doc->n_sections; i++)
-		any |= uncertainty_section_name(doc->sections[i].name);
+		any |= inputs_unc_section(doc->sections[i].name);
 	if (!any)
 		return SK_OK;
 	const profile *p = s->profile;
@@ -643,6 +568,8 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 		if (strcmp(name, "uncertainty") == 0) {
 			run_line = doc->sections[i].line;
 			read_run(&R, i);
+		} else if (!inputs_unc_section(name)) {
+			continue; /* [uncertaintyX]: the scenario reader's unknown section */
 		} else if (strncmp(name, "uncertainty", 11) == 0) {
 			read_section(&R, i, true);
 		} else if (strncmp(name, "sensitivity", 11) == 0) {
@@ -656,9 +583,9 @@ sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d)
 	if (!R.oom)
 		check_rows(&R);
 	if (run_line && !u->any_dist && diag_count(d) == before)
-		diag_add(d, doc->path, run_line, NULL,
-		         "expected [uncertainty X] sections saying which inputs are uncertain, "
-		         "got none");
+		diag_add(
+		        d, doc->path, run_line, NULL,
+		        "expected [uncertainty X] sections saying which inputs are uncertain, got none");
 	/* without [sensitivity X], the tornado moves each uncertain number
 	 * between the P5 and P95 of its distribution */
 	for (size_t i = 0; i < u->n && diag_count(d) == before; i++) {

@@ -15,7 +15,6 @@
 #include "samkalk/vary/uncertainty.h"
 
 #include <gsl/gsl_randist.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 #include "samkalk/base/format.h"
 #include "samkalk/base/limits.h"
 #include "samkalk/model/layer.h"
+#include "samkalk/vary/stats.h"
 
 /* ------------------------------------------------------------ the copy */
 
@@ -107,7 +107,7 @@ static layer_plan *plan_of(const work *w)
 		else if (in->kind == UNC_ROW && w->rows && in->has_dist)
 			for (size_t b = 0; b + 1 < n; b++)
 				varies[in->set][in->who][w->row_at[i] + b] = true;
-		attribution |= in->kind == UNC_ATTRIBUTION;
+		attribution |= in->row == &input_keys[IN_ATTRIBUTION];
 	}
 	const bool *marks[N_TR][N_FOR];
 	for (int set = 0; set < N_TR; set++)
@@ -203,8 +203,7 @@ static work *work_new(const scenario *s, const unc_spec *u, bool rows, bool proj
 	}
 	for (size_t i = 0; i < u->n && ok; i++) {
 		unc_kind k = u->v[i].kind;
-		w->relayer |= k == UNC_TRANSITION || k == UNC_ROW || k == UNC_OUTCOME ||
-		              k == UNC_RELAPSE || k == UNC_ATTRIBUTION ||
+		w->relayer |= k == UNC_ROW || (u->v[i].row && u->v[i].row->layered) ||
 		              (k == UNC_START && s->outcome_mode);
 		w->recost |= k == UNC_ITEM;
 	}
@@ -252,37 +251,21 @@ static void apply(work *w, size_t i, const double *v)
 		w->size_varies = true;
 		w->size = v[0];
 		break;
-	case UNC_WOMEN:
-		s->women = v[0];
-		break;
-	case UNC_FIXED:
-		s->fixed_cost[in->index] = v[0];
-		break;
-	case UNC_PER_PARTICIPANT:
-		s->cost_per_participant[in->index] = v[0];
-		break;
-	case UNC_STARTUP:
-		s->startup_cost[in->index] = v[0];
-		break;
-	case UNC_OUTCOME:
-		s->outcome_rate[in->index] = v[0];
-		break;
-	case UNC_RELAPSE:
-		s->outcome_relapse = v[0];
-		break;
 	case UNC_RATE:
 		s->discount_rate = v[0];
 		for (int t = 0; t < s->years; t++)
 			s->rate_by_year[t] = v[0];
 		break;
-	case UNC_ATTRIBUTION:
-		s->attribution = v[0];
+	case UNC_NUMBER: /* the row's field of the copy */
+		*(double *)((char *)s + in->row->offset) = v[0];
 		break;
-	case UNC_UPLIFT:
-		s->cost_uplift = v[0];
+	case UNC_PER_ACTOR:
+		(*(double **)((char *)s + in->row->offset))[in->index] = v[0];
 		break;
 	case UNC_ITEM:
 		w->amount[in->index] = v[0];
+		break;
+	case UNC_NONE:
 		break;
 	}
 }
@@ -358,12 +341,12 @@ sk_status uncertainty_check_ends(const scenario *s, const unc_spec *u, diag *d)
 				continue;
 			char words[200];
 			row_words(s, &bad, words, sizeof words);
-			diag_add(d, s->doc->path, in->has_range ? in->range_line : in->dist_line,
-			         in->key,
-			         "expected a %s that keeps the moves out of a state at most 1, got "
-			         "%.10g, with which %s",
-			         in->has_range ? (e ? "high" : "low") : (e ? "P95" : "P5"), ends[e],
-			         words);
+			diag_add(
+			        d, s->doc->path, in->has_range ? in->range_line : in->dist_line,
+			        in->key,
+			        "expected a %s that keeps the moves out of a state at most 1, got %.10g, with which %s",
+			        in->has_range ? (e ? "high" : "low") : (e ? "P95" : "P5"), ends[e],
+			        words);
 			st = SK_EINPUT;
 		}
 		apply(w, i, &in->base);
@@ -676,99 +659,6 @@ static void csv_header(FILE *out, const scenario *s, const unc_spec *u)
 	fputs(",npv_fiscal,npv_society\n", out);
 }
 
-/* The value at p of n values by linear interpolation between order
- * statistics h = (n - 1) p (R's type 7, NumPy's default), found by
- * selection; reorders x. */
-static double quantile(double *x, size_t n, double p)
-{
-	double h = (double)(n - 1) * p;
-	size_t lo = (size_t)floor(h);
-	double a = gsl_stats_select(x, 1, n, lo);
-	if (lo + 1 >= n || h == (double)lo)
-		return a;
-	double b = gsl_stats_select(x, 1, n, lo + 1);
-	return a + (h - (double)lo) * (b - a);
-}
-
-/* Whether x[lo..hi) is split at k: nothing before k above x[k], nothing
- * after it below. */
-static bool split_at(const double *x, size_t lo, size_t hi, size_t k)
-{
-	for (size_t i = lo; i < k; i++)
-		if (x[i] > x[k])
-			return false;
-	for (size_t i = k + 1; i < hi; i++)
-		if (x[i] < x[k])
-			return false;
-	return true;
-}
-
-/* Order statistics k and k + 1 (from 0) of values of which x[lo..hi)
- * holds exactly ranks lo..hi-1, and `above` is rank hi: selection within
- * the range, then the smallest after k when the selection left the range
- * split at k (checked here, not assumed of GSL), else a second selection.
- * *split tells which. */
-static void order_pair(double *x, size_t lo, size_t hi, size_t k, double above, double *a,
-                       double *b, bool *split)
-{
-	*a = gsl_stats_select(x + lo, 1, hi - lo, k - lo);
-	*split = split_at(x, lo, hi, k);
-	if (k + 1 >= hi) {
-		*b = above;
-	} else if (*split) {
-		*b = x[k + 1];
-		for (size_t i = k + 2; i < hi; i++)
-			*b = fmin(*b, x[i]);
-	} else {
-		*b = gsl_stats_select(x + lo, 1, hi - lo, k + 1 - lo);
-	}
-}
-
-static double between(double a, double b, double h, size_t k, size_t n)
-{
-	return k + 1 >= n || h == (double)k ? a : a + (h - (double)k) * (b - a);
-}
-
-/* P5, P50 and P95 of x as quantile() gives them, with less selecting: the
- * median first, then P5 among the values below it and P95 among those
- * above, when the median's selection left x split (else quantile()
- * for each). Reorders x. */
-static void three_quantiles(double *x, size_t n, double *p5, double *p50, double *p95)
-{
-	double h50 = (double)(n - 1) * 0.5, h5 = (double)(n - 1) * 0.05,
-	       h95 = (double)(n - 1) * 0.95;
-	size_t k50 = (size_t)floor(h50), k5 = (size_t)floor(h5), k95 = (size_t)floor(h95);
-	double a50, b50, a, b;
-	bool split;
-	order_pair(x, 0, n, k50, 0, &a50, &b50, &split);
-	*p50 = between(a50, b50, h50, k50, n);
-	if (!split) {
-		*p5 = quantile(x, n, 0.05);
-		*p95 = quantile(x, n, 0.95);
-		return;
-	}
-	if (k5 < k50) {
-		order_pair(x, 0, k50, k5, a50, &a, &b, &split);
-		*p5 = between(a, b, h5, k5, n);
-	} else {
-		*p5 = between(a50, b50, h5, k5, n);
-	}
-	if (k95 > k50) {
-		order_pair(x, k50 + 1, n, k95, 0, &a, &b, &split);
-		*p95 = between(a, b, h95, k95, n);
-	} else {
-		*p95 = between(a50, b50, h95, k95, n);
-	}
-}
-
-/* A round bin width (1, 2 or 5 times a power of ten) near range / 20. */
-static double round_width(double range)
-{
-	double raw = range / 20, mag = pow(10, floor(log10(raw)));
-	double f = raw / mag;
-	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-}
-
 static void histogram(unc_results *ur, const double *x, long n)
 {
 	double lo = x[0], hi = x[0];
@@ -776,7 +666,7 @@ static void histogram(unc_results *ur, const double *x, long n)
 		lo = fmin(lo, x[k]);
 		hi = fmax(hi, x[k]);
 	}
-	double width = hi > lo ? round_width(hi - lo) : fmax(1, fabs(lo) / 10);
+	double width = hi > lo ? stats_round_width(hi - lo) : fmax(1, fabs(lo) / 10);
 	double start = floor(lo / width) * width;
 	int bins = (int)floor((hi - start) / width) + 1;
 	while (bins > UNC_HIST_BINS) { /* rounding at the edges */
@@ -812,7 +702,7 @@ static void target_stats(unc_results *ur, size_t g, double *x, long draws)
 	s->evpi = gain / (double)draws - fmax(s->mean, 0);
 	if (g == ur->n_targets - 2)
 		histogram(ur, x, draws);
-	three_quantiles(x, (size_t)draws, &s->p5, &s->p50, &s->p95);
+	stats_quantiles(x, (size_t)draws, &s->p5, &s->p50, &s->p95);
 }
 
 typedef struct stats_job {
@@ -865,12 +755,11 @@ static void report_failure(const calc *c, const job *j, long draws, uint64_t see
 	const unc_input *in = &u->v[row_input(u, &j->bad)];
 	char words[200];
 	row_words(c->s, &j->bad, words, sizeof words);
-	diag_add(d, c->s->doc->path, in->dist_line, in->key,
-	         "expected draws that keep the moves out of a state at most 1, got draw %ld of "
-	         "%ld (seed %llu), in which %s; narrow the distributions of this row or draw "
-	         "it whole with '%s -> * = dirichlet(...)'",
-	         j->fail + 1, draws, (unsigned long long)seed, words,
-	         c->s->profile->states[j->bad.from].id);
+	diag_add(
+	        d, c->s->doc->path, in->dist_line, in->key,
+	        "expected draws that keep the moves out of a state at most 1, got draw %ld of %ld (seed %llu), in which %s; narrow the distributions of this row or draw it whole with '%s -> * = dirichlet(...)'",
+	        j->fail + 1, draws, (unsigned long long)seed, words,
+	        c->s->profile->states[j->bad.from].id);
 }
 
 static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *ur, diag *d)

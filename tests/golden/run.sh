@@ -11,16 +11,18 @@
 # [uncertainty], the draws CSV of 64 draws on 2 threads. Also `compare` of the
 # bundled scenarios and of tests/compare/, and `check` of the bad cases.
 # Exit status and stderr are kept beside each output. Run from the
-# repository root; the version string is replaced by VERSION.
+# repository root; the version string is replaced by VERSION and the
+# checkout's path by ROOT. Needs Debian's python3 with openpyxl.
 set -u
 bin=$1
 out=$2
 mkdir -p "$out"
-PY=${PYTHON:-python3}
+PY=${PYTHON:-/usr/bin/python3}
 ver=$("$bin" --version | awk '{print $2}')
 
-norm() { # file: the version string made VERSION in place
-	sed "s/$ver/VERSION/g" "$1" >"$1.n" && mv "$1.n" "$1"
+root=$(pwd)
+norm() { # file: the version string made VERSION, the checkout's path ROOT
+	sed "s/$ver/VERSION/g; s|$root|ROOT|g" "$1" >"$1.n" && mv "$1.n" "$1"
 }
 
 one() { # name, then the command's arguments after the binary

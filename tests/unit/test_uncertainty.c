@@ -116,7 +116,8 @@ Test(tornado, cost_and_rate_ends_by_hand)
 	/* sorted by the swing of the fiscal NPV: the cost moves it by
 	 * 10 x (3000 - 1000) = 20000, the rate by 10500 - 5777.78 = 4722.22 */
 	const unc_tornado_row *cost = &u->tornado[0], *rate = &u->tornado[1];
-	cr_assert_eq(u->spec->v[cost->input].kind, UNC_PER_PARTICIPANT);
+	cr_assert_eq(u->spec->v[cost->input].kind, UNC_PER_ACTOR);
+	cr_assert_eq(u->spec->v[cost->input].row, &input_keys[IN_COST_PER_PARTICIPANT]);
 	cr_assert_eq(u->spec->v[rate->input].kind, UNC_RATE);
 
 	/* cost 1000 and 3000: kommun K - 10000 and K - 30000, 20000 apart (10

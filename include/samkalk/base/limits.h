@@ -17,4 +17,11 @@
 #define SK_MAX_YEARS         100               /* horizon T */
 #define SK_MAX_COHORT        10000000          /* participants per intake */
 
+/* the uncertainty analysis (SPEC §6) */
+#define UNC_DEFAULT_DRAWS 10000
+#define UNC_DEFAULT_SEED  1
+#define UNC_MAX_DRAWS     1000000
+#define UNC_MAX_INPUTS    500
+#define UNC_MAX_THREADS   256
+
 #endif

@@ -12,42 +12,21 @@
 #include "samkalk/base/diag.h"
 #include "samkalk/base/distributions.h"
 #include "samkalk/base/error.h"
+#include "samkalk/base/limits.h"
+#include "samkalk/read/inputs.h"
 #include "samkalk/read/scenario.h"
 
-#define UNC_DEFAULT_DRAWS 10000
-#define UNC_DEFAULT_SEED  1
-#define UNC_MAX_DRAWS     1000000 /* docs/limits.md */
-#define UNC_MAX_INPUTS    500
-#define UNC_MAX_THREADS   256
-
-/* What an input is; which numbers of the scenario it moves. */
-typedef enum unc_kind {
-	UNC_TRANSITION, /* a key "A -> B" of a transition section */
-	UNC_ROW,        /* "A -> * = dirichlet(...)": a whole row of a section */
-	UNC_START,      /* "* = dirichlet(...)" of [cohort] or [cohort.g] */
-	UNC_SIZE,       /* [cohort] size: participants per intake */
-	UNC_WOMEN,      /* [cohort] women */
-	UNC_FIXED,      /* [intervention] fixed_cost.ACTOR */
-	UNC_PER_PARTICIPANT,
-	UNC_STARTUP,
-	UNC_OUTCOME, /* [outcome] baseline, intervention or after */
-	UNC_RELAPSE, /* [outcome] relapse */
-	UNC_RATE,    /* [scenario] discount_rate */
-	UNC_ATTRIBUTION,
-	UNC_UPLIFT,
-	UNC_ITEM /* [profile] STATE.ACTOR.ITEM */
-} unc_kind;
-
 typedef struct unc_input {
-	unc_kind kind;
-	const char *section; /* X, as written */
-	const char *key;     /* as written */
-	size_t index;        /* transition, actor, outcome set or profile item */
-	int set, who;        /* transition set and FOR_* of its section */
-	size_t from;         /* row of UNC_ROW */
-	unsigned sexes;      /* UNC_START: bit g for each sex it sets */
-	double base;         /* the value in the file (UNC_ROW, UNC_START: none) */
-	double min, max;     /* the range the input's own key admits */
+	unc_kind kind;        /* how it varies (read/inputs.h) */
+	const input_key *row; /* its row of the table of inputs */
+	const char *section;  /* X, as written */
+	const char *key;      /* as written */
+	size_t index;         /* transition, actor, outcome set or profile item */
+	int set, who;         /* transition set and FOR_* of its section */
+	size_t from;          /* row of UNC_ROW */
+	unsigned sexes;       /* UNC_START: bit g for each sex it sets */
+	double base;          /* the value in the file (UNC_ROW, UNC_START: none) */
+	double min, max;      /* the range the input's own key admits */
 	/* [uncertainty X] */
 	bool has_dist;
 	int dist_line;
@@ -84,9 +63,6 @@ typedef struct unc_spec {
  * ends are checked later (vary/uncertainty.h). Returns SK_OK, SK_EINPUT or
  * SK_ENOMEM (*out then set, for the caller to free). */
 sk_status uncertainty_read(const scenario *s, unc_spec **out, diag *d);
-
-/* Accepts the names [sensitivity X], [uncertainty X] and [uncertainty]. */
-bool uncertainty_section_name(const char *name);
 
 void uncertainty_spec_free(unc_spec *u);
 
