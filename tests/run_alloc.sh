@@ -14,7 +14,7 @@ mkdir -p "$out"
 WRAP="-Wl,--wrap=malloc,--wrap=calloc,--wrap=aligned_alloc,--wrap=realloc,--wrap=strdup,--wrap=strndup"
 FLAGS="-std=c17 -D_XOPEN_SOURCE=700 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude"
 # shellcheck disable=SC2086
-cc $FLAGS $(pkg-config --cflags gsl xlsxwriter inih) -o "$out/samkalk" src/*.c \
+cc $FLAGS $(pkg-config --cflags gsl xlsxwriter inih) -o "$out/samkalk" $(find src -name "*.c" | sort) \
 	tests/alloc/failalloc.c $WRAP $(pkg-config --libs gsl xlsxwriter inih) -lm || exit 1
 bin="$out/samkalk"
 tmp=$(mktemp -d)

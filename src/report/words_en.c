@@ -314,7 +314,7 @@ const char *const words_en[N_WORDS] = {
         [W_CMP_CHART_PAYBACK] = "Years to payback per actor",
         [W_YEAR_T] = "Year %d",
 
-        /* The comparison in text (compare_text.c); the measures also in its workbook */
+        /* The comparison in text (comparison.c); the measures also in its workbook */
         [W_MEASURE_NPV] = "NPV, kr",
         [W_MEASURE_PV_INVESTMENT] = "Investment (present value), kr",
         [W_MEASURE_PV_SAVINGS] = "Savings (present value), kr",

@@ -318,7 +318,7 @@ const char *const words_sv[N_WORDS] = {
         [W_CMP_CHART_PAYBACK] = "Antal år till återbetalning per aktör",
         [W_YEAR_T] = "År %d",
 
-        /* The comparison in text (compare_text.c); the measures also in its workbook */
+        /* The comparison in text (comparison.c); the measures also in its workbook */
         [W_MEASURE_NPV] = "Nettonuvärde, kr",
         [W_MEASURE_PV_INVESTMENT] = "Investering (nuvärde), kr",
         [W_MEASURE_PV_SAVINGS] = "Besparing (nuvärde), kr",

@@ -31,7 +31,12 @@ void report_json_string(FILE *out, const char *s);
 void report_json_number(FILE *out, double v);
 void report_json_figures(FILE *out, const calc *c, const figures *g, double scale);
 
-/* The comparison as text (compare_text.c): per measure a table, scenarios
+/* The comparison as CSV (scenario,actor,measure,value, one row per
+ * scenario, actor and measure) and as JSON (comparison.c). SK_OK or SK_EIO. */
+sk_status compare_csv(const comparison *cmp, FILE *out);
+sk_status compare_json(const comparison *cmp, FILE *out);
+
+/* The comparison as text (comparison.c): per measure a table, scenarios
  * as columns, ranks, person-years gained and the notes below. */
 sk_status compare_text(const comparison *cmp, lang l, FILE *out);
 

@@ -277,7 +277,7 @@ typedef enum word_key {
 	W_CMP_CHART_NET,
 	W_CMP_CHART_PAYBACK,
 	W_YEAR_T,
-	/* The comparison in text (compare_text.c); the measures also in its workbook */
+	/* The comparison in text (comparison.c); the measures also in its workbook */
 	W_MEASURE_NPV,
 	W_MEASURE_PV_INVESTMENT,
 	W_MEASURE_PV_SAVINGS,

@@ -70,9 +70,4 @@ bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double 
 /* Person-years scenario k gains in union state u; false without the state. */
 bool compare_gained(const comparison *cmp, size_t k, size_t u, double *v);
 
-/* The comparison as CSV (scenario,actor,measure,value) and as JSON.
- * SK_OK or SK_EIO. */
-sk_status compare_csv(const comparison *cmp, FILE *out);
-sk_status compare_json(const comparison *cmp, FILE *out);
-
 #endif

@@ -1,6 +1,7 @@
-/* compare_text.c -- the comparison of several scenarios (issue #6) as text:
- * per measure a table with the scenarios as columns, ranks, the
- * person-years gained, and the differences a reader must know in words.
+/* comparison.c -- the comparison of several scenarios (issue #6) as text
+ * (per measure a table with the scenarios as columns, ranks, the
+ * person-years gained, and the differences a reader must know in words),
+ * as CSV (scenario,actor,measure,value) and as JSON.
  * The figures come from vary/compare.h, moved to one price year; this file
  * only formats them. */
 #include "samkalk/report/report.h"
@@ -8,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "samkalk/base/version.h"
 #include "samkalk/report/words.h"
 
 /* How a measure's value is shown. */
@@ -181,5 +183,101 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 		fputc('\n', out);
 	}
 	fprintf(out, "\n%s\n", words(l, W_DASH_NOTE));
+	return ferror(out) ? SK_EIO : SK_OK;
+}
+
+/* ----------------------------------------------------------------- CSV */
+
+static void csv_row(FILE *out, const comparison *cmp, size_t k, const char *actor,
+                    const char *measure_name, bool has, double v)
+{
+	format_csv_field(out, cmp->c[k]->s->name);
+	fprintf(out, ",%s,%s,", actor, measure_name);
+	if (has) {
+		char b[40];
+		fputs(format_exact(b, sizeof b, v), out);
+	}
+	fputc('\n', out);
+}
+
+sk_status compare_csv(const comparison *cmp, FILE *out)
+{
+	fputs("scenario,actor,measure,value\n", out);
+	for (size_t k = 0; k < cmp->n; k++) {
+		csv_row(out, cmp, k, "society", "rank_society", true, cmp->rank_society[k]);
+		csv_row(out, cmp, k, "fiscal", "rank_fiscal", true, cmp->rank_fiscal[k]);
+		for (size_t u = 0; u < cmp->n_actors + 2; u++) {
+			const char *actor = u == cmp->n_actors       ? "fiscal"
+			                    : u == cmp->n_actors + 1 ? "society"
+			                                             : cmp->actors[u];
+			if (!compare_figures(cmp, k, u))
+				continue;
+			for (int m = 0; m < N_MEASURES; m++) {
+				double v = 0;
+				bool has = compare_value(cmp, k, u, (measure)m, &v);
+				csv_row(out, cmp, k, actor, compare_measure_names[m], has, v);
+			}
+		}
+		for (size_t u = 0; u < cmp->n_states; u++) {
+			double v;
+			if (!compare_gained(cmp, k, u, &v))
+				continue;
+			char name[96];
+			snprintf(name, sizeof name, "person_years_gained.%s", cmp->states[u]);
+			csv_row(out, cmp, k, "society", name, true, v);
+		}
+	}
+	return ferror(out) ? SK_EIO : SK_OK;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+sk_status compare_json(const comparison *cmp, FILE *out)
+{
+	char notes[2048];
+	compare_notes(cmp, LANG_EN, notes, sizeof notes);
+	fprintf(out,
+	        "{\"program\": \"samkalk\", \"version\": \"" SAMKALK_VERSION
+	        "\", \"comparison\": {\"price_year\": %d, \"notes\": ",
+	        cmp->price_year);
+	report_json_string(out, notes);
+	fputs(",\n \"scenarios\": [", out);
+	for (size_t k = 0; k < cmp->n; k++) {
+		const calc *c = cmp->c[k];
+		const scenario *s = c->s;
+		const profile *p = s->profile;
+		fputs(k ? ",\n  {\"path\": " : "\n  {\"path\": ", out);
+		report_json_string(out, s->doc->path);
+		fputs(", \"scenario\": ", out);
+		report_json_string(out, s->name);
+		fprintf(out, ", \"own_price_year\": %d, \"price_factor\": ", s->price_year);
+		report_json_number(out, cmp->factor[k]);
+		fprintf(out,
+		        ", \"start_year\": %d, \"years\": %d, \"rank_society\": %d, "
+		        "\"rank_fiscal\": %d,\n   \"actors\": [",
+		        s->start_year, s->years, cmp->rank_society[k], cmp->rank_fiscal[k]);
+		for (size_t a = 0; a < p->n_actors; a++) {
+			fputs(a ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+			report_json_string(out, p->actors[a].id);
+			fputs(", ", out);
+			report_json_figures(out, c, &c->r->fig[a], cmp->factor[k]);
+			fputc('}', out);
+		}
+		fputs("],\n   \"totals\": {\"fiscal\": {", out);
+		report_json_figures(out, c, &c->r->fig[TARGET_FISCAL(p->n_actors)], cmp->factor[k]);
+		fputs("}, \"society\": {", out);
+		report_json_figures(out, c, &c->r->fig[TARGET_SOCIETY(p->n_actors)],
+		                    cmp->factor[k]);
+		fputs("}},\n   \"person_years_gained\": {", out);
+		for (size_t st = 0; st < p->n_states; st++) {
+			const results *r = c->r;
+			fputs(st ? ", " : "", out);
+			report_json_string(out, p->states[st].id);
+			fputs(": ", out);
+			report_json_number(out, r->gained[st]);
+		}
+		fputs("}}", out);
+	}
+	fputs("]}}\n", out);
 	return ferror(out) ? SK_EIO : SK_OK;
 }
