@@ -5,7 +5,6 @@
  * break-evens do not change), and ranked. report/comparison.c writes it. */
 #include "samkalk/vary/compare.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 

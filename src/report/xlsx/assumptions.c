@@ -1,27 +1,17 @@
 /* assumptions.c -- the workbook's sheet of every input with its source
- * and file:line (issue #4, SPEC §8): the basics (with the discount rate
+ * and file:line (issue #4, SPEC §8): the basics, labelled from the table
+ * of inputs (read/inputs.def; with the discount rate
  * cell, or one cell per [discounting] band, that every discount factor
  * refers to), cohort, intervention costs, actors, transitions as written,
  * the index, unit costs as formulas over the profile's items, the matrices
  * as used and the input files with their SHA-256. */
 #include "samkalk/report/xlsx/book.h"
 
+#include "samkalk/read/inputs.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *timing_words(const book *b)
-{
-	return b->s->timing == TIMING_START ? words(b->l, W_TIMING_START)
-	                                    : words(b->l, W_TIMING_END);
-}
-
-static const char *costs_words(const book *b)
-{
-	return b->s->costs_on == COSTS_START ? words(b->l, W_COSTS_START)
-	       : b->s->costs_on == COSTS_END ? words(b->l, W_COSTS_END)
-	                                     : words(b->l, W_COSTS_MEAN);
-}
 
 static void param_head(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
@@ -32,93 +22,112 @@ static void param_head(book *b, lxw_worksheet *ws, lxw_row_t r)
 	book_str(b, ws, r, 4, words(b->l, W_SOURCE), b->fmt.head_left);
 }
 
+/* A row's label or unit in the workbook's language. */
+static const char *in_lang(const book *b, const char *sv, const char *en)
+{
+	return b->l == LANG_SV ? sv : en;
+}
+
+/* The discount rate: one cell, or one per [discounting] band; every
+ * discount factor refers to them. */
+static lxw_row_t rate_rows(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key *k)
+{
+	const scenario *s = b->s;
+	const char *label = in_lang(b, k->label_sv, k->label_en);
+	const char *unit = in_lang(b, k->unit_sv, k->unit_en);
+	if (!s->has_bands) {
+		b->rate_row = r;
+		book_str(b, ws, r, 0, label, b->fmt.bold);
+		book_num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
+		book_str(b, ws, r, 2, unit, b->fmt.text);
+		book_provenance(b, ws, r, k->section, k->key);
+		return r + 1;
+	}
+	for (size_t i = 0; i < s->n_bands; i++) {
+		const struct rate_band *band = &s->bands[i];
+		book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %d\xe2\x80\x93%d", label,
+		          words(b->l, W_UNIT_YEARS), band->from, band->to);
+		book_num(b, ws, r, RATE_COL, band->rate, b->fmt.link);
+		book_str(b, ws, r, 2, unit, b->fmt.text);
+		book_where(b, ws, r, 3, s->doc, band->entry->line);
+		if (band->entry->comment)
+			book_str(b, ws, r, 4, band->entry->comment, b->fmt.text);
+		for (int t = band->from; t <= band->to && t <= s->years; t++)
+			b->band_row[t - 1] = r;
+		r++;
+	}
+	return r;
+}
+
+/* The value of row k in column 1, as its kind shows it. */
+static void value_cell(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key *k)
+{
+	const scenario *s = b->s;
+	const char *field = (const char *)s + k->offset;
+	if (k == &input_keys[IN_PROFILES]) {
+		book_str(b, ws, r, 1, b->p->name, b->fmt.text);
+	} else if (k == &input_keys[IN_WORK_STATE]) {
+		book_str(b, ws, r, 1,
+		         s->work_state < b->ns ? b->p->states[s->work_state].id
+		                               : words(b->l, W_NONE),
+		         b->fmt.text);
+	} else if (k == &input_keys[IN_DISCOUNT_TIMING]) {
+		book_str(b, ws, r, 1,
+		         words(b->l, s->timing == TIMING_START ? W_TIMING_START : W_TIMING_END),
+		         b->fmt.text);
+	} else if (k == &input_keys[IN_COSTS_ON]) {
+		book_str(b, ws, r, 1,
+		         words(b->l, s->costs_on == COSTS_START ? W_COSTS_START
+		                     : s->costs_on == COSTS_END ? W_COSTS_END
+		                                                : W_COSTS_MEAN),
+		         b->fmt.text);
+	} else if (k->store == STORE_TEXT) {
+		book_str(b, ws, r, 1, *(const char *const *)field, b->fmt.text);
+	} else if (k->kind == KIND_CHOICE) {
+		book_str(b, ws, r, 1, k->choices[*(const int *)field], b->fmt.text);
+	} else if (k->store == STORE_INT) {
+		book_num(b, ws, r, 1, *(const int *)field, b->fmt.year);
+	} else if (k->store == STORE_LONG) {
+		book_num(b, ws, r, 1, (double)*(const long *)field, b->fmt.year);
+	} else if (k->store == STORE_DOUBLE) {
+		bool share = k->unit_en && strcmp(k->unit_en, "share") == 0;
+		book_num(b, ws, r, 1, *(const double *)field, share ? b->fmt.pct : b->fmt.kr);
+	}
+}
+
+/* The basics: each row of the table of inputs with a place on this sheet
+ * (read/inputs.def .sheet), in that order, a gap in the numbers an empty
+ * row; label and unit from the table. */
 static lxw_row_t assumptions_basics(book *b, lxw_worksheet *ws)
 {
 	const scenario *s = b->s;
 	lxw_row_t r = 2;
 	book_str(b, ws, r++, 0, words(b->l, W_BASICS), b->fmt.question);
 	param_head(b, ws, r++);
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_SCENARIO), b->fmt.text);
-	book_str(b, ws, r, 1, s->name, b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "name");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_PROFILE), b->fmt.text);
-	book_str(b, ws, r, 1, b->p->name, b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "profiles");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_WORK_STATE), b->fmt.text);
-	book_str(b, ws, r, 1,
-	         s->work_state < b->ns ? b->p->states[s->work_state].id : words(b->l, W_NONE),
-	         b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "work_state");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_START), b->fmt.text);
-	book_num(b, ws, r, 1, s->start_year, b->fmt.year);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEAR), b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "start_year");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_YEARS), b->fmt.text);
-	book_num(b, ws, r, 1, s->years, b->fmt.year);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEARS), b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "years");
-	book_str(b, ws, r, 0, words(b->l, W_PRICE_YEAR), b->fmt.text);
-	book_num(b, ws, r, 1, s->price_year, b->fmt.year);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEAR), b->fmt.text);
-	if (s->price_year_line)
-		book_provenance(b, ws, r++, "scenario", "price_year");
-	else
-		book_where(b, ws, r++, 3, b->p->doc, b->p->price_year_line);
-	if (s->has_bands) { /* one rate cell per band, each year's factor uses its band */
-		for (size_t i = 0; i < s->n_bands; i++) {
-			const struct rate_band *band = &s->bands[i];
-			book_strf(b, ws, r, 0, b->fmt.bold, "%s, %s %d\xe2\x80\x93%d",
-			          words(b->l, W_PARAM_RATE), words(b->l, W_UNIT_YEARS), band->from,
-			          band->to);
-			book_num(b, ws, r, RATE_COL, band->rate, b->fmt.link);
-			book_str(b, ws, r, 2, words(b->l, W_UNIT_PER_YEAR), b->fmt.text);
-			book_where(b, ws, r, 3, s->doc, band->entry->line);
-			if (band->entry->comment)
-				book_str(b, ws, r, 4, band->entry->comment, b->fmt.text);
-			for (int t = band->from; t <= band->to && t <= s->years; t++)
-				b->band_row[t - 1] = r;
-			r++;
+	int last = 0;
+	for (int place = 1; place <= N_INPUTS; place++) {
+		const input_key *k = NULL;
+		for (size_t i = 0; i < N_INPUTS && !k; i++)
+			if (input_keys[i].sheet == place)
+				k = &input_keys[i];
+		if (!k)
+			continue;
+		r += (lxw_row_t)(place - last - 1); /* the gaps */
+		last = place;
+		if (k == &input_keys[IN_DISCOUNT_RATE]) {
+			r = rate_rows(b, ws, r, k);
+			continue;
 		}
-	} else {
-		b->rate_row = r;
-		book_str(b, ws, r, 0, words(b->l, W_PARAM_RATE), b->fmt.bold);
-		book_num(b, ws, r, RATE_COL, s->discount_rate, b->fmt.link);
-		book_str(b, ws, r, 2, words(b->l, W_UNIT_PER_YEAR), b->fmt.text);
-		book_provenance(b, ws, r++, "scenario", "discount_rate");
+		book_str(b, ws, r, 0, in_lang(b, k->label_sv, k->label_en), b->fmt.text);
+		value_cell(b, ws, r, k);
+		if (k->unit_sv)
+			book_str(b, ws, r, 2, in_lang(b, k->unit_sv, k->unit_en), b->fmt.text);
+		if (k == &input_keys[IN_PRICE_YEAR] && !s->price_year_line)
+			book_where(b, ws, r, 3, b->p->doc, b->p->price_year_line);
+		else
+			book_provenance(b, ws, r, k->section, k->key);
+		r++;
 	}
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_TIMING), b->fmt.text);
-	book_str(b, ws, r, 1, timing_words(b), b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "discount_timing");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_COSTS_ON), b->fmt.text);
-	book_str(b, ws, r, 1, costs_words(b), b->fmt.text);
-	book_provenance(b, ws, r++, "scenario", "costs_on");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_ATTRIBUTION), b->fmt.text);
-	book_num(b, ws, r, 1, s->attribution, b->fmt.pct);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
-	book_provenance(b, ws, r++, "adjustments", "attribution");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_UPLIFT), b->fmt.text);
-	book_num(b, ws, r, 1, s->cost_uplift, b->fmt.pct);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
-	book_provenance(b, ws, r++, "adjustments", "cost_uplift");
-	r++;
-	book_str(b, ws, r, 0, words(b->l, W_INTERVENTION), b->fmt.text);
-	book_str(b, ws, r, 1, s->intervention_name, b->fmt.text);
-	book_provenance(b, ws, r++, "intervention", "name");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_INTERVENTION_YEARS), b->fmt.text);
-	book_num(b, ws, r, 1, s->intervention_years, b->fmt.year);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_YEARS), b->fmt.text);
-	book_provenance(b, ws, r++, "intervention", "years");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_SIZE), b->fmt.text);
-	book_num(b, ws, r, 1, (double)s->size, b->fmt.year);
-	book_str(b, ws, r, 2, words(b->l, W_PERSONS), b->fmt.text);
-	book_provenance(b, ws, r++, "cohort", "size");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_INTAKES), b->fmt.text);
-	book_num(b, ws, r, 1, (double)s->intakes, b->fmt.year);
-	book_provenance(b, ws, r++, "cohort", "intakes");
-	book_str(b, ws, r, 0, words(b->l, W_PARAM_WOMEN), b->fmt.text);
-	book_num(b, ws, r, 1, s->women, b->fmt.pct);
-	book_str(b, ws, r, 2, words(b->l, W_UNIT_SHARE), b->fmt.text);
-	book_provenance(b, ws, r++, "cohort", "women");
 	return r + 1;
 }
 
