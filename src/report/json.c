@@ -2,6 +2,8 @@
  * kronor at the price year, unrounded; null where a figure does not exist. */
 #include "samkalk/report/report.h"
 
+#include "samkalk/read/inputs.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -265,15 +267,15 @@ sk_status report_json(const calc *c, FILE *out)
 	const scenario *s = c->s;
 	const profile *p = s->profile;
 	const results *r = c->r;
-	static const char *const timings[] = {"start", "end"};
-	static const char *const costs[] = {"start", "end", "mean"};
+	/* the scenario's inputs by their keys and words in the table of inputs */
+	const input_key *in = input_keys;
 	fputs("{\"program\": \"samkalk\", \"version\": \"" SAMKALK_VERSION "\", \"scenario\": ",
 	      out);
 	report_json_string(out, s->name);
 	fputs(", \"intervention\": ", out);
 	report_json_string(out, s->intervention_name);
-	fprintf(out, ",\n \"price_year\": %d, \"currency\": \"SEK\", \"discount_rate\": ",
-	        s->price_year);
+	fprintf(out, ",\n \"%s\": %d, \"currency\": \"SEK\", \"%s\": ", in[IN_PRICE_YEAR].key,
+	        s->price_year, in[IN_DISCOUNT_RATE].key);
 	if (s->has_bands)
 		fputs("null", out); /* see "discounting" */
 	else
@@ -289,19 +291,21 @@ sk_status report_json(const calc *c, FILE *out)
 		fputc('}', out);
 		t = end + 1;
 	}
-	fputs("], \"adjustments\": {\"attribution\": ", out);
+	fprintf(out, "], \"adjustments\": {\"%s\": ", in[IN_ATTRIBUTION].key);
 	report_json_number(out, s->attribution);
-	fputs(", \"cost_uplift\": ", out);
+	fprintf(out, ", \"%s\": ", in[IN_COST_UPLIFT].key);
 	report_json_number(out, s->cost_uplift);
-	fputs("}, \"work_state\": ", out);
+	fprintf(out, "}, \"%s\": ", in[IN_WORK_STATE].key);
 	if (s->work_state < p->n_states)
 		report_json_string(out, p->states[s->work_state].id);
 	else
 		fputs("null", out);
-	fprintf(out,
-	        ", \"discount_timing\": \"%s\", \"costs_on\": \"%s\", \"start_year\": %d, \"years\": %d,\n \"cohort\": {\"size\": %ld, \"intakes\": %ld, \"women\": ",
-	        timings[s->timing], costs[s->costs_on], s->start_year, s->years, s->size,
-	        s->intakes);
+	fprintf(out, ", \"%s\": \"%s\", \"%s\": \"%s\", \"%s\": %d, \"%s\": %d,\n",
+	        in[IN_DISCOUNT_TIMING].key, in[IN_DISCOUNT_TIMING].choices[s->timing],
+	        in[IN_COSTS_ON].key, in[IN_COSTS_ON].choices[s->costs_on], in[IN_START_YEAR].key,
+	        s->start_year, in[IN_YEARS].key, s->years);
+	fprintf(out, " \"cohort\": {\"%s\": %ld, \"%s\": %ld, \"%s\": ", in[IN_SIZE].key, s->size,
+	        in[IN_INTAKES].key, s->intakes, in[IN_WOMEN].key);
 	report_json_number(out, s->women);
 	fprintf(out, ", \"intervention_years\": %d},\n", s->intervention_years);
 	if (s->outcome_mode)
@@ -321,8 +325,7 @@ sk_status report_json(const calc *c, FILE *out)
 		report_json_string(out, p->actors[a].id);
 		fputs(", \"label\": ", out);
 		report_json_string(out, p->actors[a].label);
-		fprintf(out, ", \"kind\": \"%s\", ",
-		        p->actors[a].kind == ACTOR_FISCAL ? "fiscal" : "economic");
+		fprintf(out, ", \"kind\": \"%s\", ", in[IN_ACTOR_KIND].choices[p->actors[a].kind]);
 		report_json_figures(out, c, &r->fig[a], 1);
 		fputc('}', out);
 	}
