@@ -390,6 +390,8 @@ static bool read_distribution(reader *R, const ini_entry *e, unc_input *in)
 		        words, text, in->d.lo, in->d.hi);
 		return false;
 	}
+	in->mean = dist_mean(&in->d);
+	in->sd = sqrt(dist_variance(&in->d));
 	in->n_cols = 1;
 	return true;
 }

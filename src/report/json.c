@@ -4,7 +4,6 @@
 
 #include "samkalk/read/inputs.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "samkalk/base/limits.h"
@@ -195,7 +194,7 @@ static void sensitivity_json(FILE *out, const calc *c)
 	fputs("]}", out);
 }
 
-static void stats_json(FILE *out, const calc *c, const unc_stats *st, long draws)
+static void stats_json(FILE *out, const calc *c, const unc_stats *st)
 {
 	fputs("\"npv_mean\": ", out);
 	report_json_number(out, st->mean);
@@ -212,13 +211,13 @@ static void stats_json(FILE *out, const calc *c, const unc_stats *st, long draws
 	fputs(", \"payback\": {\"paid_back_by\": [", out);
 	for (int t = 0; t < c->s->years; t++) {
 		fprintf(out, "%s{\"year\": %d, \"share\": ", t ? ", " : "", c->s->start_year + t);
-		report_json_number(out, (double)st->paid[t] / (double)draws);
+		report_json_number(out, st->paid_share[t]);
 		fputc('}', out);
 	}
 	fputs("], \"never\": ", out);
-	report_json_number(out, (double)st->never / (double)draws);
+	report_json_number(out, st->never_share);
 	fputs(", \"none\": ", out);
-	report_json_number(out, (double)st->none / (double)draws);
+	report_json_number(out, st->none_share);
 	fputs("}", out);
 }
 
@@ -241,9 +240,9 @@ static void uncertainty_json(FILE *out, const calc *c)
 		report_json_string(out, in->dist_text);
 		if (!in->n_parts) {
 			fputs(", \"mean\": ", out);
-			report_json_number(out, dist_mean(&in->d));
+			report_json_number(out, in->mean);
 			fputs(", \"sd\": ", out);
-			report_json_number(out, sqrt(dist_variance(&in->d)));
+			report_json_number(out, in->sd);
 		}
 		fputc('}', out);
 	}
@@ -252,13 +251,13 @@ static void uncertainty_json(FILE *out, const calc *c)
 		fputs(a ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		report_json_string(out, p->actors[a].id);
 		fputs(", ", out);
-		stats_json(out, c, &u->stats[a], u->draws);
+		stats_json(out, c, &u->stats[a]);
 		fputc('}', out);
 	}
 	fputs("],\n \"totals\": {\"fiscal\": {", out);
-	stats_json(out, c, &u->stats[TARGET_FISCAL(p->n_actors)], u->draws);
+	stats_json(out, c, &u->stats[TARGET_FISCAL(p->n_actors)]);
 	fputs("},\n  \"society\": {", out);
-	stats_json(out, c, &u->stats[TARGET_SOCIETY(p->n_actors)], u->draws);
+	stats_json(out, c, &u->stats[TARGET_SOCIETY(p->n_actors)]);
 	fputs("}}}", out);
 }
 

@@ -135,11 +135,9 @@ static void uncertainty_text(const calc *c, lang l, FILE *out)
 		for (int t = 0; t < s->years; t++)
 			if (fi->paid[t] > 0)
 				fprintf(out, " %d %s,", s->start_year + t,
-				        format_percent(a, sizeof a,
-				                       (double)fi->paid[t] / (double)u->draws, l));
+				        format_percent(a, sizeof a, fi->paid_share[t], l));
 		snprintf(line, sizeof line, words(l, W_UNC_NOT_WITHIN), s->years);
-		fprintf(out, " %s %s.\n", line,
-		        format_percent(a, sizeof a, (double)fi->never / (double)u->draws, l));
+		fprintf(out, " %s %s.\n", line, format_percent(a, sizeof a, fi->never_share, l));
 	}
 	if (u->n_tornado == 0)
 		return;

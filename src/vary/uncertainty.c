@@ -681,6 +681,11 @@ static void histogram(unc_results *ur, const double *x, long n)
 		int b = (int)floor((x[k] - start) / width);
 		ur->hist[b < 0 ? 0 : b >= bins ? bins - 1 : b]++;
 	}
+	for (int k = 0; k < bins; k++) {
+		ur->hist_from[k] = start + k * width;
+		ur->hist_to[k] = ur->hist_from[k] + width;
+		ur->hist_share[k] = (double)ur->hist[k] / (double)n;
+	}
 }
 
 /* The figures of one target from its NPV in every draw, x; reorders x. */
@@ -740,6 +745,12 @@ static sk_status stats(unc_results *ur, double *npv, long draws, const job *jobs
 		}
 		for (int t = 1; t < T; t++)
 			s->paid[t] += s->paid[t - 1];
+		if (!(s->paid_share = calloc((size_t)T, sizeof *s->paid_share)))
+			return SK_ENOMEM;
+		for (int t = 0; t < T; t++)
+			s->paid_share[t] = (double)s->paid[t] / (double)draws;
+		s->never_share = (double)s->never / (double)draws;
+		s->none_share = (double)s->none / (double)draws;
 	}
 	size_t n = (size_t)n_jobs < nt ? (size_t)n_jobs : nt;
 	stats_job sj[UNC_MAX_THREADS];
@@ -835,8 +846,10 @@ void unc_results_free(unc_results *u)
 {
 	if (!u)
 		return;
-	for (size_t g = 0; u->stats && g < u->n_targets; g++)
+	for (size_t g = 0; u->stats && g < u->n_targets; g++) {
 		free(u->stats[g].paid);
+		free(u->stats[g].paid_share);
+	}
 	free(u->stats);
 	free(u->tornado);
 	free(u->tornado_npv);

@@ -32,7 +32,8 @@ typedef struct unc_input {
 	int dist_line;
 	const char *dist_text;
 	dist d;
-	size_t n_parts; /* Dirichlet: the states named, and their weights */
+	double mean, sd; /* of d, for the reports (one-number distributions) */
+	size_t n_parts;  /* Dirichlet: the states named, and their weights */
 	size_t *parts;
 	double *alpha;
 	/* [sensitivity X], or P5 and P95 of the distribution */

@@ -38,6 +38,9 @@ typedef struct unc_stats {
 	 * invested nothing in that draw */
 	long *paid;
 	long never, none;
+	/* the same as shares of the draws: paid_share[t] = paid[t] / draws */
+	double *paid_share;
+	double never_share, none_share;
 } unc_stats;
 
 typedef struct unc_tornado_row {
@@ -65,6 +68,9 @@ typedef struct unc_results {
 	double hist_lo, hist_width;
 	int n_bins;
 	long hist[UNC_HIST_BINS];
+	/* bin k holds hist_from[k] .. hist_to[k]; hist_share[k] of the draws */
+	double hist_from[UNC_HIST_BINS], hist_to[UNC_HIST_BINS];
+	double hist_share[UNC_HIST_BINS];
 } unc_results;
 
 /* Progress of a long run: draws done of all, seconds so far. */

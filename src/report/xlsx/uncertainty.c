@@ -53,12 +53,9 @@ static lxw_row_t unc_payback_table(book *b, lxw_worksheet *ws, lxw_row_t r)
 		book_str(b, ws, r, 0, book_target_label(b, j),
 		         j >= TARGET_FISCAL(b->na) ? b->fmt.bold : NULL);
 		for (int t = 0; t < b->T; t++)
-			book_num(b, ws, r, (lxw_col_t)(1 + t),
-			         (double)st->paid[t] / (double)u->draws, b->fmt.pct);
-		book_num(b, ws, r, (lxw_col_t)(1 + b->T), (double)st->never / (double)u->draws,
-		         b->fmt.pct);
-		book_num(b, ws, r, (lxw_col_t)(2 + b->T), (double)st->none / (double)u->draws,
-		         b->fmt.pct);
+			book_num(b, ws, r, (lxw_col_t)(1 + t), st->paid_share[t], b->fmt.pct);
+		book_num(b, ws, r, (lxw_col_t)(1 + b->T), st->never_share, b->fmt.pct);
+		book_num(b, ws, r, (lxw_col_t)(2 + b->T), st->none_share, b->fmt.pct);
 	}
 	return r + 1;
 }
@@ -77,12 +74,11 @@ static lxw_row_t unc_histogram(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_
 	lxw_chart_fill fills[UNC_HIST_BINS];
 	lxw_chart_point *list[UNC_HIST_BINS + 1];
 	for (int k = 0; k < u->n_bins; k++, r++) {
-		double lo = u->hist_lo + k * u->hist_width, hi = lo + u->hist_width;
-		book_num(b, ws, r, 0, lo, b->fmt.kr);
-		book_num(b, ws, r, 1, hi, b->fmt.kr);
+		book_num(b, ws, r, 0, u->hist_from[k], b->fmt.kr);
+		book_num(b, ws, r, 1, u->hist_to[k], b->fmt.kr);
 		book_num(b, ws, r, 2, (double)u->hist[k], b->fmt.year);
-		book_num(b, ws, r, 3, (double)u->hist[k] / (double)u->draws, b->fmt.pct);
-		fills[k] = (lxw_chart_fill){.color = hi <= 0 ? 0xC0504D : 0x4F81BD};
+		book_num(b, ws, r, 3, u->hist_share[k], b->fmt.pct);
+		fills[k] = (lxw_chart_fill){.color = u->hist_to[k] <= 0 ? 0xC0504D : 0x4F81BD};
 		points[k] = (lxw_chart_point){.fill = &fills[k]};
 		list[k] = &points[k];
 	}
@@ -209,10 +205,9 @@ static lxw_row_t unc_inputs(book *b, lxw_worksheet *ws, lxw_row_t r)
 		book_num(b, ws, r, 2, in->dist_line, b->fmt.year);
 		book_str(b, ws, r, 3, in->dist_text, NULL);
 		if (!in->n_parts) {
-			double m = dist_mean(&in->d);
-			lxw_format *vf = fabs(m) >= 100 ? b->fmt.kr : b->fmt.prob;
-			book_num(b, ws, r, 4, m, vf);
-			book_num(b, ws, r, 5, sqrt(dist_variance(&in->d)), vf);
+			lxw_format *vf = fabs(in->mean) >= 100 ? b->fmt.kr : b->fmt.prob;
+			book_num(b, ws, r, 4, in->mean, vf);
+			book_num(b, ws, r, 5, in->sd, vf);
 		}
 		r++;
 	}
