@@ -382,8 +382,9 @@ static bool resolve_costs(resolver *L)
 	const profile *p = L->p;
 	s->unit_cost = calloc(p->n_states * p->n_actors + 1, sizeof *s->unit_cost);
 	s->item_factor = calloc(p->n_items + 1, sizeof *s->item_factor);
+	s->item_moved = calloc(p->n_items + 1, sizeof *s->item_moved);
 	double *amount = calloc(p->n_items + 1, sizeof *amount);
-	if (!s->unit_cost || !s->item_factor || !amount) {
+	if (!s->unit_cost || !s->item_factor || !s->item_moved || !amount) {
 		free(amount);
 		return false;
 	}
@@ -430,6 +431,11 @@ static bool resolve_costs(resolver *L)
 			factor = to / from;
 		}
 		s->item_factor[i] = factor;
+		/* as the workbook's formula amount x index(to) / index(from) */
+		s->item_moved[i] =
+		        it->price_year == s->price_year
+		                ? it->amount_sek
+		                : it->amount_sek * to / profile_index_value(p, it->price_year);
 		amount[i] = it->amount_sek;
 	}
 	layer_unit_costs(s, amount, s->unit_cost);

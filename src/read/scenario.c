@@ -731,6 +731,7 @@ void scenario_free(scenario *s)
 	}
 	free(s->unit_cost);
 	free(s->item_factor);
+	free(s->item_moved);
 	free(s->rate_by_year);
 	free(s->bands);
 	free(s);

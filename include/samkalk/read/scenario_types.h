@@ -87,6 +87,7 @@ typedef struct scenario {
 	double *p[N_TR][N_SEX];
 	double *unit_cost;
 	double *item_factor; /* per profile item: index ratio to price_year */
+	double *item_moved;  /* per profile item: its amount at price_year */
 	/* The number of a key whose row says FIELD(DOUBLE, value[IN_ID]): a
 	 * key added to the table needs no field of its own (its default is the
 	 * row's initial; docs/architecture.md, "Add an input key"). */

@@ -201,6 +201,39 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	return r + 1;
 }
 
+/* Whether sec is a transition section or [outcome]. */
+static bool dynamics_section(const char *sec)
+{
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++)
+			if (strcmp(inputs_tr_section(set, who), sec) == 0)
+				return true;
+	return strcmp(sec, "outcome") == 0;
+}
+
+/* The number entry e of section sec was read as (a transition's
+ * probability, an [outcome] rate); false for text (the target). */
+static bool read_as(const scenario *s, const ini_entry *e, const char *sec, double *v)
+{
+	for (int set = 0; set < N_TR; set++)
+		for (int who = 0; who < N_FOR; who++) {
+			const transitions *t = &s->tr[set][who];
+			if (strcmp(inputs_tr_section(set, who), sec) != 0)
+				continue;
+			for (size_t k = 0; k < t->n; k++)
+				if (t->v[k].line == e->line) {
+					*v = t->v[k].p;
+					return true;
+				}
+			return false;
+		}
+	const input_key *k = inputs_find(FILE_SCENARIO, sec, e->key);
+	if (!k || k->store != STORE_DOUBLE)
+		return false;
+	*v = *(const double *)((const char *)s + k->offset);
+	return true;
+}
+
 static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r)
 {
 	const scenario *s = b->s;
@@ -215,15 +248,11 @@ static lxw_row_t assumptions_transitions(book *b, lxw_worksheet *ws, lxw_row_t r
 	for (size_t i = 0; i < doc->n_entries; i++) {
 		const ini_entry *e = &doc->entries[i];
 		const char *sec = doc->sections[e->section].name;
-		bool tr = strncmp(sec, "baseline", 8) == 0 ||
-		          strncmp(sec, "intervention.transitions", 24) == 0 ||
-		          strncmp(sec, "after", 5) == 0 || strcmp(sec, "outcome") == 0;
-		if (!tr)
+		double v;
+		if (!dynamics_section(sec))
 			continue;
 		book_str(b, ws, r, 0, e->key, b->fmt.text);
-		char *end;
-		double v = strtod(e->value, &end);
-		if (*end == '\0' && end != e->value) {
+		if (read_as(s, e, sec, &v)) {
 			book_num(b, ws, r, 1, v, b->fmt.prob);
 			book_str(b, ws, r, 2, words(b->l, W_UNIT_PROBABILITY), b->fmt.text);
 		} else {
@@ -303,13 +332,7 @@ static lxw_row_t assumptions_costs(book *b, lxw_worksheet *ws, lxw_row_t r)
 			book_formula(b, ws, row, 5, fm, s->item_factor[i], b->fmt.prob);
 		}
 		snprintf(fm, sizeof fm, "=%s*%s", book_ref(a1, row, 3), book_ref(a2, row, 5));
-		/* amount x index(price year) / index(its year): layer.c keeps only
-		 * the factor, and amount x factor can differ in the last digit */
-		double moved = it->price_year == s->price_year
-		                       ? it->amount_sek
-		                       : it->amount_sek * profile_index_value(p, s->price_year) /
-		                                 profile_index_value(p, it->price_year);
-		book_formula(b, ws, row, 6, fm, moved, b->fmt.kr);
+		book_formula(b, ws, row, 6, fm, s->item_moved[i], b->fmt.kr);
 		book_where(b, ws, row, 7, p->doc, it->line);
 		if (it->source)
 			book_str(b, ws, row, 8, it->source, b->fmt.text);

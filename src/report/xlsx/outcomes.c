@@ -33,10 +33,8 @@ static void occupancy_chart(book *b, lxw_worksheet *ws, lxw_row_t data, int arm,
 	}
 	const char *sheet = b->name[SHEET_OUTCOMES];
 	for (size_t st = 0; st < b->ns; st++) {
-		double any = 0;
-		for (int t = 0; t < b->T; t++)
-			any += *flows_occupancy(b->f, ARM_BASELINE, FLOW_ALL, t, st) +
-			       *flows_occupancy(b->f, ARM_INTERVENTION, FLOW_ALL, t, st);
+		const double *py = b->r->person_years;
+		double any = py[ARM_BASELINE * b->ns + st] + py[ARM_INTERVENTION * b->ns + st];
 		if (any < 0.05)
 			continue; /* nobody there in either arm: no empty legend entry */
 		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
