@@ -83,6 +83,7 @@ typedef struct input_key {
 	 * its first table), and the row's place in that table */
 	const char *label_sv, *label_en, *unit_sv, *unit_en;
 	int sheet;
+	bool percent; /* a number shown there as a percentage (a share) */
 } input_key;
 
 extern const input_key input_keys[N_INPUTS];
