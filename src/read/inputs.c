@@ -158,6 +158,16 @@ bool inputs_unc_section(const char *name)
 	       strncmp(name, "sensitivity ", 12) == 0 || strcmp(name, "sensitivity") == 0;
 }
 
+const char *inputs_cohort_section(int g)
+{
+	int k = 0;
+	for (size_t i = 0; i < n_input_sections; i++)
+		if (input_sections[i].rows && strcmp(input_sections[i].rows, "cohort.SEX") == 0 &&
+		    k++ == g)
+			return input_sections[i].name;
+	return NULL;
+}
+
 const char *inputs_tr_section(int set, int who)
 {
 	for (size_t i = 0; i < n_input_sections; i++)

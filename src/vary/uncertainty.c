@@ -429,8 +429,9 @@ static sk_status tornado(const calc *c, unc_results *ur)
 				out[e][t] = w->r->fig[t].npv;
 		}
 		apply(w, i, &in->base);
-		rows[k] = (unc_tornado_row){i, in->low, in->high, out[0], out[1]};
-		keys[k] = (sort_key){fabs(out[1][TARGET_FISCAL(na)] - out[0][TARGET_FISCAL(na)]),
+		double swing = fabs(out[1][TARGET_FISCAL(na)] - out[0][TARGET_FISCAL(na)]);
+		rows[k] = (unc_tornado_row){i, in->low, in->high, out[0], out[1], swing};
+		keys[k] = (sort_key){swing,
 		                     fabs(out[1][TARGET_SOCIETY(na)] - out[0][TARGET_SOCIETY(na)]),
 		                     k};
 		k++;

@@ -130,6 +130,10 @@ bool inputs_scenario_section(const char *name);
  * [uncertaintyX] is none of them. */
 bool inputs_unc_section(const char *name);
 
+/* The section of one sex's starting distribution: [cohort.women] for
+ * SEX_WOMEN, [cohort.men] for SEX_MEN. */
+const char *inputs_cohort_section(int g);
+
 /* The transition section of set and FOR_* who, as named in files. */
 const char *inputs_tr_section(int set, int who);
 

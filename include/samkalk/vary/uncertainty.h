@@ -47,6 +47,7 @@ typedef struct unc_tornado_row {
 	size_t input;               /* index into spec->v */
 	double low, high;           /* the input's values at the two ends */
 	double *npv_low, *npv_high; /* [target] */
+	double swing;               /* |the fiscal NPV at high - at low|, kr */
 } unc_tornado_row;
 
 #define UNC_HIST_BINS 40 /* at most; about 20 are used */
