@@ -245,8 +245,9 @@ static bool locate(reader *R, const ini_entry *e, const input_section *sec, unc_
 	} else {
 		in->base = *(const double *)base;
 	}
-	/* a required key is always written: it has been said when it is not */
-	return k->missing || inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
+	/* the base is the value written there: [outcome] baseline in a scenario
+	 * without [outcome] has none */
+	return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);
 }
 
 static bool same_input(const unc_input *a, const unc_input *b)
