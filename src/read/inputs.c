@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "samkalk/base/limits.h"
+#include "samkalk/base/values.h"
 #include "samkalk/read/scenario_types.h"
 
 static const char *const TIMINGS[] = {"start", "end", NULL};
@@ -92,6 +93,47 @@ bool input_matches(const input_key *k, const char *key)
 	if (dot && strcmp(dot, ".ACTOR") == 0) /* STEM.ACTOR: the actor is checked later */
 		return strncmp(key, pat, (size_t)(dot - pat) + 1) == 0;
 	return false;
+}
+
+bool inputs_value(diag *d, const ini_doc *doc, const ini_entry *e, const input_key *k,
+                  double *number)
+{
+	long v;
+	*number = 0;
+	switch (k->kind) {
+	case KIND_TEXT:
+	case KIND_PATH:
+		return value_text(d, doc, e, k->expected);
+	case KIND_YEAR:
+	case KIND_WHOLE:
+		if (!value_int(d, doc, e, (long)k->min, (long)k->max, k->expected, &v))
+			return false;
+		*number = (double)v;
+		return true;
+	case KIND_NUMBER:
+		return value_number(d, doc, e, k->min, k->max, k->expected, number);
+	case KIND_CHOICE: {
+		size_t n = 0;
+		while (k->choices[n])
+			n++;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(k->choices[i], e->value) == 0) {
+				*number = (double)i;
+				return true;
+			}
+		if (k->expected) /* a choice with words of its own */
+			diag_add(d, doc->path, e->line, e->key, "expected %s, got '%s'",
+			         k->expected, e->value);
+		else
+			value_unknown(d, doc->path, e->line, e->key, k->noun ? k->noun : "value",
+			              e->value, k->choices, n);
+		return false;
+	}
+	case KIND_STATE:
+	case KIND_RANGE:
+		return true; /* the section's own code reads it */
+	}
+	return true;
 }
 
 const input_key *inputs_find(input_file file, const char *section, const char *key)

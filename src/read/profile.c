@@ -44,26 +44,23 @@ static void read_profile_section(loader *L)
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		const input_key *k = inputs_find(FILE_PROFILE, "profile", e->key);
-		if (k == name) {
-			if (value_text(L->d, doc, e, k->expected))
-				L->p->name = e->value;
-		} else if (k == year) {
-			long y;
-			have_year = true;
-			if (value_int(L->d, doc, e, (long)k->min, (long)k->max, k->expected, &y)) {
-				L->p->price_year = (int)y;
-				L->p->price_year_line = e->line;
-			}
-		} else if (k == currency) {
-			if (strcmp(e->value, k->choices[0]) != 0)
-				diag_add(L->d, doc->path, e->line, e->key, "expected %s, got '%s'",
-				         k->expected, e->value);
-			L->p->currency = e->value;
-		} else {
+		double v;
+		if (!k) {
 			const char *names[N_INPUTS];
 			size_t n = inputs_keys_of(FILE_PROFILE, "profile", false, names, N_INPUTS);
 			value_unknown(L->d, doc->path, e->line, e->key, "key in [profile]", e->key,
 			              names, n);
+			continue;
+		}
+		have_year |= k == year;
+		bool ok = inputs_value(L->d, doc, e, k, &v);
+		if (k == name && ok) {
+			L->p->name = e->value;
+		} else if (k == year && ok) {
+			L->p->price_year = (int)v;
+			L->p->price_year_line = e->line;
+		} else if (k == currency) {
+			L->p->currency = e->value;
 		}
 	}
 	if (!have_year && !doc->sections[s].refused)
@@ -134,15 +131,10 @@ static void read_actor_kinds(loader *L)
 				              L->actor_ids, L->p->n_actors);
 			continue;
 		}
-		/* the choices in the order of actor_kind */
-		const char *const *kinds = input_keys[IN_ACTOR_KIND].choices;
-		if (strcmp(e->value, kinds[ACTOR_FISCAL]) == 0)
-			L->p->actors[a].kind = ACTOR_FISCAL;
-		else if (strcmp(e->value, kinds[ACTOR_ECONOMIC]) == 0)
-			L->p->actors[a].kind = ACTOR_ECONOMIC;
-		else
-			value_unknown(L->d, doc->path, e->line, e->key, "actor kind", e->value,
-			              kinds, 2);
+		/* the choices are in the order of enum actor_kind */
+		double kind;
+		if (inputs_value(L->d, doc, e, &input_keys[IN_ACTOR_KIND], &kind))
+			L->p->actors[a].kind = (actor_kind)kind;
 	}
 }
 
@@ -176,9 +168,11 @@ static void read_index(loader *L)
 			break;
 		}
 		const input_key *k = &input_keys[IN_INDEX_YEAR];
+		char expected[64];
+		snprintf(expected, sizeof expected, "a year between %.0f and %.0f as the key",
+		         k->key_min, k->key_max);
 		bool ok = value_number_text(L->d, doc->path, e->line, e->key, e->key, k->key_min,
-		                            k->key_max, "a year between 1800 and 2300 as the key",
-		                            &year);
+		                            k->key_max, expected, &year);
 		if (ok && year != (int)year) {
 			diag_add(L->d, doc->path, e->line, e->key, "expected a whole year, got %s",
 			         e->key);
@@ -371,12 +365,14 @@ sk_status profile_from_doc(ini_doc *doc, profile **out, diag *d)
 		const char *name = doc->sections[s].name;
 		if (strncmp(name, STATE_PREFIX, strlen(STATE_PREFIX)) == 0) {
 			read_state(&L, s);
-		} else if (strcmp(name, "profile") && strcmp(name, "actors") &&
-		           strcmp(name, "actor kinds") && strcmp(name, "index")) {
+		} else {
 			const char *names[64];
-			size_t n = inputs_sections(FILE_PROFILE, false, names);
-			value_unknown(d, doc->path, doc->sections[s].line, NULL, "section", name,
-			              names, n);
+			size_t n = inputs_sections(FILE_PROFILE, false, names), k = 0;
+			while (k < n && strcmp(names[k], name) != 0)
+				k++;
+			if (k == n) /* "state ID" never matches: [state X] is read above */
+				value_unknown(d, doc->path, doc->sections[s].line, NULL, "section",
+				              name, names, n);
 		}
 	}
 	if (p->n_states == 0)

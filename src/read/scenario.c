@@ -64,63 +64,33 @@ static void unknown_key(loader *L, const ini_entry *e, const char *section)
 static bool read_key(loader *L, const ini_entry *e, const input_key *k)
 {
 	scenario *s = L->s;
-	long v;
-	double x;
+	double v;
 	L->have[k - input_keys] = true;
-	switch (k->kind) {
-	case KIND_TEXT:
-	case KIND_PATH:
-		if (!value_text(L->d, L->doc, e, k->expected))
+	if (k->store == STORE_PER_ACTOR) { /* STEM.ACTOR: the actor first */
+		const char *actor = e->key + strlen(k->key) - strlen("ACTOR");
+		if (!L->p)
 			return false;
-		if (k->store == STORE_TEXT)
-			*(const char **)field(s, k) = e->value;
-		return true;
-	case KIND_YEAR:
-	case KIND_WHOLE:
-		if (!value_int(L->d, L->doc, e, (long)k->min, (long)k->max, k->expected, &v))
+		size_t a = profile_actor_index(L->p, actor);
+		if (a == SIZE_MAX) {
+			value_unknown(L->d, L->doc->path, e->line, e->key, "actor", actor,
+			              L->actor_ids, L->p->n_actors);
 			return false;
-		if (k->store == STORE_INT)
-			*(int *)field(s, k) = (int)v;
-		else if (k->store == STORE_LONG)
-			*(long *)field(s, k) = v;
-		return true;
-	case KIND_NUMBER:
-		if (k->store == STORE_PER_ACTOR) {
-			const char *actor = e->key + strlen(k->key) - strlen("ACTOR");
-			if (!L->p)
-				return false;
-			size_t a = profile_actor_index(L->p, actor);
-			if (a == SIZE_MAX) {
-				value_unknown(L->d, L->doc->path, e->line, e->key, "actor", actor,
-				              L->actor_ids, L->p->n_actors);
-				return false;
-			}
-			return value_number(L->d, L->doc, e, k->min, k->max, k->expected,
-			                    &(*(double **)field(s, k))[a]);
 		}
-		if (!value_number(L->d, L->doc, e, k->min, k->max, k->expected, &x))
+		if (!inputs_value(L->d, L->doc, e, k, &v))
 			return false;
-		if (k->store == STORE_DOUBLE)
-			*(double *)field(s, k) = x;
+		(*(double **)field(s, k))[a] = v;
 		return true;
-	case KIND_CHOICE: {
-		size_t n = 0;
-		while (k->choices[n])
-			n++;
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(k->choices[i], e->value) == 0) {
-				if (k->store == STORE_INT)
-					*(int *)field(s, k) = (int)i;
-				return true;
-			}
-		value_unknown(L->d, L->doc->path, e->line, e->key, "value", e->value, k->choices,
-		              n);
+	}
+	if (!inputs_value(L->d, L->doc, e, k, &v))
 		return false;
-	}
-	case KIND_STATE:
-	case KIND_RANGE:
-		return true;
-	}
+	if (k->store == STORE_TEXT)
+		*(const char **)field(s, k) = e->value;
+	else if (k->store == STORE_INT)
+		*(int *)field(s, k) = (int)v;
+	else if (k->store == STORE_LONG)
+		*(long *)field(s, k) = (long)v;
+	else if (k->store == STORE_DOUBLE)
+		*(double *)field(s, k) = v;
 	return true;
 }
 
@@ -187,7 +157,8 @@ static void read_distribution(loader *L, const ini_entry *e, double *dist)
 		              L->p->n_states);
 		return;
 	}
-	value_number(L->d, L->doc, e, 0, 1, "a share between 0 and 1", &dist[st]);
+	const input_key *k = &input_keys[IN_START_SHARE];
+	value_number(L->d, L->doc, e, k->min, k->max, k->expected, &dist[st]);
 }
 
 static void check_sum(loader *L, const double *dist, size_t first, size_t end, int line,
@@ -259,16 +230,17 @@ static void read_cohort(loader *L)
 	s->start_line[SEX_WOMEN] = s->start_line[SEX_MEN] = doc->sections[sec].line;
 	memcpy(s->start[SEX_MEN], s->start[SEX_WOMEN], n * sizeof(double));
 	if (s->years && s->intakes > s->years) {
+		const char *intakes = input_keys[IN_INTAKES].key;
 		for (size_t i = first; i < end; i++)
-			if (strcmp(doc->entries[i].key, "intakes") == 0)
+			if (strcmp(doc->entries[i].key, intakes) == 0)
 				diag_add(
-				        L->d, doc->path, doc->entries[i].line, "intakes",
+				        L->d, doc->path, doc->entries[i].line, intakes,
 				        "expected at most one intake per year of the horizon (%d), got %ld",
 				        s->years, s->intakes);
 	}
-	static const char *const per_sex[N_SEX] = {"cohort.women", "cohort.men"};
 	for (int g = 0; g < N_SEX; g++) {
-		size_t ps = inifile_find_section(doc, per_sex[g]);
+		const char *per_sex = inputs_cohort_section(g);
+		size_t ps = inifile_find_section(doc, per_sex);
 		if (ps == SIZE_MAX)
 			continue;
 		inifile_entries(doc, ps, &first, &end);
@@ -277,7 +249,7 @@ static void read_cohort(loader *L)
 		for (size_t i = first; i < end; i++)
 			read_distribution(L, &doc->entries[i], s->start[g]);
 		char name[32];
-		snprintf(name, sizeof name, "[%s]", per_sex[g]);
+		snprintf(name, sizeof name, "[%s]", per_sex);
 		if (diag_count(L->d) == before && !doc->sections[ps].refused)
 			check_sum(L, s->start[g], first, end, doc->sections[ps].line, name);
 		s->start_line[g] = doc->sections[ps].line;
@@ -474,16 +446,16 @@ static void read_bands(loader *L)
 			to = from;
 		else if (n == 1)
 			n = 0; /* "3-": a band without its end */
+		const input_key *k = &input_keys[IN_RATE_BAND];
 		if ((n != 1 && n != 2) || strspn(e->key, "0123456789- ") != strlen(e->key) ||
-		    from < 1 || to < from || to > SK_MAX_YEARS) {
+		    from < (long)k->key_min || to < from || to > (long)k->key_max) {
 			diag_add(
 			        L->d, doc->path, e->line, e->key,
-			        "expected years of the calculation as FROM-TO (e.g. 1-30) between 1 and %d, got '%s'",
-			        SK_MAX_YEARS, e->key);
+			        "expected years of the calculation as FROM-TO (e.g. 1-30) between %ld and %ld, got '%s'",
+			        (long)k->key_min, (long)k->key_max, e->key);
 			continue;
 		}
 		double r;
-		const input_key *k = &input_keys[IN_RATE_BAND];
 		if (!value_number(L->d, doc, e, k->min, k->max, k->expected, &r))
 			continue;
 		s->bands[s->n_bands++] = (struct rate_band){(int)from, (int)to, r, e};

@@ -132,7 +132,9 @@ static bool locate_start(reader *R, const ini_entry *e, const input_section *sec
 	} else if (inifile_find_section(doc, sec->name) == SIZE_MAX) {
 		return not_written(R, e, sec->name);
 	} else {
-		in->sexes = 1u << (strcmp(sec->name, "cohort.men") == 0 ? SEX_MEN : SEX_WOMEN);
+		in->sexes =
+		        1u << (strcmp(sec->name, inputs_cohort_section(SEX_MEN)) == 0 ? SEX_MEN
+		                                                                      : SEX_WOMEN);
 	}
 	if (!in->sexes) {
 		diag_add(
@@ -456,7 +458,7 @@ static void read_run(reader *R, size_t sec)
 		                     &v)) {
 			if (k == &input_keys[IN_DRAWS])
 				R->u->draws = v;
-			else
+			else if (k == &input_keys[IN_SEED])
 				R->u->seed = (uint64_t)v;
 		}
 	}

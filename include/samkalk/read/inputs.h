@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "samkalk/base/diag.h"
+#include "samkalk/base/inifile.h"
 #include "samkalk/read/input_ids.h"
 
 /* What a key's value is. */
@@ -68,6 +70,7 @@ typedef struct input_key {
 	double min, max;            /* of the value (KIND_YEAR, _WHOLE, _NUMBER) */
 	double key_min, key_max;    /* of a number as key ([index] YEAR, [discounting] N) */
 	const char *const *choices; /* KIND_CHOICE: NULL-terminated */
+	const char *noun;           /* KIND_CHOICE: "unknown NOUN 'x'" (NULL: value) */
 	input_store store;          /* where the reader puts it */
 	size_t offset;              /* of the field in struct scenario */
 	double initial;             /* the field's value when the key is not given */
@@ -100,6 +103,14 @@ typedef struct input_section {
 
 extern const input_section input_sections[];
 extern const size_t n_input_sections;
+
+/* Checks the value of e as row k says (its kind, range and message words;
+ * a whole number within [min, max] as a whole number) and gives it as a
+ * number: the value, a choice's index, 0 for text. A mistake is a message
+ * in d and false. Text and states are only checked for being there; a
+ * section's own code reads states and ranges. */
+bool inputs_value(diag *d, const ini_doc *doc, const ini_entry *e, const input_key *k,
+                  double *number);
 
 /* The row of key in section (placeholder rows match by their pattern: see
  * input_matches), or NULL. */
