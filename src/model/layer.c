@@ -79,8 +79,7 @@ static void attribute(const scenario *s, double *p[N_TR][N_SEX], size_t n)
 		for (int set = TR_INTERVENTION; set < N_TR; set++)
 			for (size_t k = 0; k < n * n; k++)
 				p[set][g][k] =
-				        p[TR_BASELINE][g][k] +
-				        s->attribution * (p[set][g][k] - p[TR_BASELINE][g][k]);
+				        layer_attributed(s, p[TR_BASELINE][g][k], p[set][g][k]);
 }
 
 bool layer_all(const scenario *s, double *p[N_TR][N_SEX], layer_bad_row *bad)
@@ -237,7 +236,7 @@ bool layer_again(const scenario *s, const layer_plan *pl, double *p[N_TR][N_SEX]
 		if (row->set != TR_BASELINE && s->attribution != 1) {
 			const double *B = p[TR_BASELINE][row->sex] + a * n;
 			for (size_t b = 0; b < n; b++)
-				P[b] = B[b] + s->attribution * (P[b] - B[b]);
+				P[b] = layer_attributed(s, B[b], P[b]);
 		}
 	}
 	return true;
@@ -266,8 +265,8 @@ void layer_unit_costs(const scenario *s, const double *amount, double *unit_cost
 	}
 }
 
-static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
-                                            "after the intervention"};
+const char *const layer_set_words[N_TR] = {"without the intervention", "in the intervention years",
+                                           "after the intervention"};
 static const char *const sex_words[N_SEX] = {"for women ", "for men "};
 
 /* Sets each diagonal to 1 - the row's moves out and reports rows above 1,
@@ -312,8 +311,8 @@ static void close_rows(resolver *L, double *P, const origin *o, int set, int sex
 		diag_add(
 		        L->d, L->doc->path, last->line, key,
 		        "expected the yearly moves out of %s to sum to at most 1, got %.10g %s%s: %s",
-		        L->p->states[a].id, out, sex_specific ? sex_words[sex] : "", set_words[set],
-		        list);
+		        L->p->states[a].id, out, sex_specific ? sex_words[sex] : "",
+		        layer_set_words[set], list);
 	}
 }
 

@@ -14,7 +14,7 @@
 /* Grid steps scanned for the first sign change of NPV(lambda). */
 #define BREAK_EVEN_GRID 100
 
-results *results_new(const model *m, const bool *fiscal)
+results *results_new(const model *m, const profile *p)
 {
 	results *r = calloc(1, sizeof *r);
 	if (!r)
@@ -39,7 +39,8 @@ results *results_new(const model *m, const bool *fiscal)
 	}
 	for (size_t a = 0; a < na; a++) {
 		r->in_target[a * na + a] = true;
-		r->in_target[TARGET_FISCAL(na) * na + a] = fiscal[a];
+		/* the public sector: the fiscal actors; society: every actor */
+		r->in_target[TARGET_FISCAL(na) * na + a] = p->actors[a].kind == ACTOR_FISCAL;
 		r->in_target[TARGET_SOCIETY(na) * na + a] = true;
 	}
 	return r;

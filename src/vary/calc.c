@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 
-#include "samkalk/base/limits.h"
 #include "samkalk/model/layer.h"
 #include "samkalk/read/unc_spec.h"
 #include "samkalk/vary/uncertainty.h"
@@ -71,13 +70,9 @@ static sk_status finish(scenario *s, unc_spec *spec, calc **out)
 		calc_free(c);
 		return st;
 	}
-	const profile *p = s->profile;
-	bool fiscal[SK_MAX_ACTORS];
-	for (size_t a = 0; a < p->n_actors; a++)
-		fiscal[a] = p->actors[a].kind == ACTOR_FISCAL;
 	flows *scratch = NULL;
 	c->f = flows_new(c->m);
-	c->r = results_new(c->m, fiscal);
+	c->r = results_new(c->m, s->profile);
 	scratch = flows_new(c->m);
 	if (!c->f || !c->r || !scratch)
 		st = SK_ENOMEM;
@@ -88,10 +83,8 @@ static sk_status finish(scenario *s, unc_spec *spec, calc **out)
 		/* lambda scales the attributed effect: its success rate runs from
 		 * the baseline rate to base + attribution (intervention - base) */
 		const double rates[2] = {s->outcome_rate[TR_BASELINE],
-		                         s->outcome_rate[TR_BASELINE] +
-		                                 s->attribution *
-		                                         (s->outcome_rate[TR_INTERVENTION] -
-		                                          s->outcome_rate[TR_BASELINE])};
+		                         layer_attributed(s, s->outcome_rate[TR_BASELINE],
+		                                          s->outcome_rate[TR_INTERVENTION])};
 		st = metrics_break_even(c->m, scratch, s->outcome_mode ? rates : NULL, c->r);
 	}
 	flows_free(scratch);

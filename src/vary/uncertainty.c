@@ -196,10 +196,7 @@ static work *work_new(const scenario *s, const unc_spec *u, bool rows, bool proj
 		 * reads the compressed matrices when there are any */
 		if (ok && rows)
 			w->m->draws_only = w->m->sp[0][0] != NULL;
-		bool fiscal[SK_MAX_ACTORS];
-		for (size_t a = 0; a < na; a++)
-			fiscal[a] = p->actors[a].kind == ACTOR_FISCAL;
-		ok = ok && (w->r = results_new(w->m, fiscal));
+		ok = ok && (w->r = results_new(w->m, p));
 	}
 	for (size_t i = 0; i < u->n && ok; i++) {
 		unc_kind k = u->v[i].kind;
@@ -290,9 +287,6 @@ static sk_status rebuild(work *w, layer_bad_row *bad)
 
 /* --------------------------------------------------- rows above one */
 
-static const char *const set_words[N_TR] = {"without the intervention", "in the intervention years",
-                                            "after the intervention"};
-
 /* The drawn input of the row bad points at, for the message: one of the
  * row's own set first, then one of [baseline] that the set takes. */
 static size_t row_input(const unc_spec *u, const layer_bad_row *bad)
@@ -320,7 +314,7 @@ static void row_words(const scenario *s, const layer_bad_row *bad, char *buf, si
 	snprintf(buf, len, "the yearly moves out of %s %s%s sum to %.10g",
 	         s->profile->states[bad->from].id,
 	         sexes_differ ? (bad->sex == SEX_WOMEN ? "for women " : "for men ") : "",
-	         set_words[bad->set], bad->sum);
+	         layer_set_words[bad->set], bad->sum);
 }
 
 sk_status uncertainty_check_ends(const scenario *s, const unc_spec *u, diag *d)
@@ -431,9 +425,8 @@ static sk_status tornado(const calc *c, unc_results *ur)
 		apply(w, i, &in->base);
 		double swing = fabs(out[1][TARGET_FISCAL(na)] - out[0][TARGET_FISCAL(na)]);
 		rows[k] = (unc_tornado_row){i, in->low, in->high, out[0], out[1], swing};
-		keys[k] = (sort_key){swing,
-		                     fabs(out[1][TARGET_SOCIETY(na)] - out[0][TARGET_SOCIETY(na)]),
-		                     k};
+		keys[k] = (sort_key){
+		        swing, fabs(out[1][TARGET_SOCIETY(na)] - out[0][TARGET_SOCIETY(na)]), k};
 		k++;
 	}
 	work_free(w);

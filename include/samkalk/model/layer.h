@@ -20,6 +20,17 @@
  * or SK_ENOMEM. */
 sk_status layer_resolve(scenario *s, diag *d);
 
+/* The sets in words, for messages: "without the intervention", ... */
+extern const char *const layer_set_words[N_TR];
+
+/* [adjustments] attribution a scales the effect as lambda does: an entry
+ * (or an [outcome] rate) of the intervention or after set becomes
+ * base + a (effect - base); rows still sum to 1. */
+static inline double layer_attributed(const scenario *s, double base, double effect)
+{
+	return base + s->attribution * (effect - base);
+}
+
 /* A transition row above 1, found by layer_all(). */
 typedef struct layer_bad_row {
 	int set, sex;

@@ -9,6 +9,7 @@
 
 #include "samkalk/base/error.h"
 #include "samkalk/model/model.h"
+#include "samkalk/read/profile.h"
 
 typedef enum payback_status {
 	PAYBACK_REACHED,     /* cumulative net >= 0 within the horizon */
@@ -88,9 +89,10 @@ static inline const flow_figures *results_sum(const results *r, size_t j, int g)
 	return &r->sum[j * N_FLOW_SEX + (size_t)g];
 }
 
-/* Allocates results for a model whose actors have these kinds (true =
- * fiscal); NULL when out of memory. */
-results *results_new(const model *m, const bool *fiscal);
+/* Allocates results for a model of profile p's actors, with the totals
+ * each covers by its kind (the public sector: the fiscal actors; society:
+ * all); NULL when out of memory. */
+results *results_new(const model *m, const profile *p);
 void results_free(results *r);
 
 /* Payback of a net series (SPEC §5): the first t whose cumulative net is
