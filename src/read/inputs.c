@@ -16,6 +16,10 @@ static const char *const COSTS_ON[] = {"start", "end", "mean", NULL};
 static const char *const CURRENCIES[] = {"SEK", NULL};
 static const char *const ACTOR_KINDS[] = {"fiscal", "economic", NULL};
 
+/* the enum fields of struct scenario are read and written as int */
+_Static_assert(sizeof(discount_timing) == sizeof(int), "discount_timing is stored as int");
+_Static_assert(sizeof(costs_on) == sizeof(int), "costs_on is stored as int");
+
 #define FIELD(store_, field) .store = STORE_##store_, .offset = offsetof(scenario, field)
 
 const input_key input_keys[N_INPUTS] = {

@@ -186,6 +186,72 @@ Test(inputs, examples_and_defaults_are_in_range)
 	}
 }
 
+/* The numbers a row's message words name, digits grouped by single spaces
+ * read as one number ("10 000 000"), "-" as a sign. */
+static size_t numbers_in(const char *s, double *out, size_t max)
+{
+	size_t n = 0;
+	while (*s && n < max) {
+		if (!((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9'))) {
+			s++;
+			continue;
+		}
+		char buf[64];
+		size_t len = 0;
+		while (len < sizeof buf - 1 &&
+		       ((*s >= '0' && *s <= '9') || *s == '.' || (*s == '-' && len == 0) ||
+		        (*s == ' ' && len && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+		         s[3] >= '0' && !(s[4] >= '0' && s[4] <= '9')))) {
+			if (*s != ' ')
+				buf[len++] = *s;
+			s++;
+		}
+		buf[len] = '\0';
+		out[n++] = strtod(buf, NULL);
+	}
+	return n;
+}
+
+/* The range a bad value's message states is the range checked: the
+ * message names both ends (unless it says "positive" for a minimum just
+ * above 0), so that words and numbers cannot drift apart. */
+Test(inputs, message_words_name_the_checked_range)
+{
+	for (size_t i = 0; i < N_INPUTS; i++) {
+		const input_key *k = &input_keys[i];
+		if ((k->kind != KIND_NUMBER && k->kind != KIND_WHOLE && k->kind != KIND_YEAR) ||
+		    !k->expected || strstr(k->expected, "positive"))
+			continue;
+		double v[16];
+		size_t n = numbers_in(k->expected, v, 16);
+		bool lo = false, hi = false;
+		for (size_t j = 0; j < n; j++) {
+			lo |= v[j] == k->min;
+			hi |= v[j] == k->max;
+		}
+		cr_expect(lo && hi, "[%s] %s: '%s' does not name %.10g and %.10g", k->section,
+		          k->key, k->expected, k->min, k->max);
+	}
+}
+
+/* A number that varies lands in a double (UNC_NUMBER writes 8 bytes at
+ * the row's offset); the enum fields written as int are int-sized. */
+Test(inputs, what_varies_is_stored_as_it_is_written)
+{
+	for (size_t i = 0; i < N_INPUTS; i++) {
+		const input_key *k = &input_keys[i];
+		if (k->vary == UNC_NUMBER || k->vary == UNC_RATE)
+			cr_expect(k->store == STORE_DOUBLE, "[%s] %s varies but is no double",
+			          k->section, k->key);
+		if (k->vary == UNC_PER_ACTOR)
+			cr_expect(k->store == STORE_PER_ACTOR, "[%s] %s", k->section, k->key);
+		if (k->vary == UNC_SIZE)
+			cr_expect(k->store == STORE_LONG, "[%s] %s", k->section, k->key);
+	}
+	cr_assert_eq(sizeof(discount_timing), sizeof(int));
+	cr_assert_eq(sizeof(costs_on), sizeof(int));
+}
+
 Test(inputs, lookups)
 {
 	/* exact keys, pattern keys, shared sections; placeholders never by name */
@@ -203,6 +269,8 @@ Test(inputs, lookups)
 	cr_assert_str_eq(inputs_tr_section(TR_INTERVENTION, FOR_MEN),
 	                 "intervention.transitions.men");
 	cr_assert_str_eq(inputs_tr_section(TR_AFTER, FOR_ALL), "after");
+	cr_assert_str_eq(inputs_cohort_section(SEX_WOMEN), "cohort.women");
+	cr_assert_str_eq(inputs_cohort_section(SEX_MEN), "cohort.men");
 	/* the sections of a scenario; [uncertainty X] and [sensitivity X] too */
 	cr_assert(inputs_scenario_section("after.women"));
 	cr_assert(inputs_scenario_section("uncertainty cohort"));
