@@ -1,9 +1,10 @@
 /* comparison.c -- the comparison of several scenarios (issue #6) as text
  * (per measure a table with the scenarios as columns, ranks, the
  * person-years gained, and the differences a reader must know in words),
- * as CSV (scenario,actor,measure,value) and as JSON.
- * The figures come from vary/compare.h, moved to one price year; this file
- * only formats them. */
+ * as CSV (scenario,actor,measure,value) and as JSON. Every figure, ranks
+ * and amounts moved to one price year, comes from vary/compare.h; this
+ * file chooses how each is shown (a measure's label, unit and rounding)
+ * and puts the scenarios' differences into words. */
 #include "samkalk/report/report.h"
 
 #include <math.h>
@@ -253,21 +254,19 @@ sk_status compare_json(const comparison *cmp, FILE *out)
 		fprintf(out, ", \"own_price_year\": %d, \"price_factor\": ", s->price_year);
 		report_json_number(out, cmp->factor[k]);
 		fprintf(out,
-		        ", \"start_year\": %d, \"years\": %d, \"rank_society\": %d, "
-		        "\"rank_fiscal\": %d,\n   \"actors\": [",
+		        ", \"start_year\": %d, \"years\": %d, \"rank_society\": %d, \"rank_fiscal\": %d,\n   \"actors\": [",
 		        s->start_year, s->years, cmp->rank_society[k], cmp->rank_fiscal[k]);
 		for (size_t a = 0; a < p->n_actors; a++) {
 			fputs(a ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
 			report_json_string(out, p->actors[a].id);
 			fputs(", ", out);
-			report_json_figures(out, c, &c->r->fig[a], cmp->factor[k]);
+			report_json_figures(out, c, &cmp->moved[k][a]);
 			fputc('}', out);
 		}
 		fputs("],\n   \"totals\": {\"fiscal\": {", out);
-		report_json_figures(out, c, &c->r->fig[TARGET_FISCAL(p->n_actors)], cmp->factor[k]);
+		report_json_figures(out, c, &cmp->moved[k][TARGET_FISCAL(p->n_actors)]);
 		fputs("}, \"society\": {", out);
-		report_json_figures(out, c, &c->r->fig[TARGET_SOCIETY(p->n_actors)],
-		                    cmp->factor[k]);
+		report_json_figures(out, c, &cmp->moved[k][TARGET_SOCIETY(p->n_actors)]);
 		fputs("}},\n   \"person_years_gained\": {", out);
 		for (size_t st = 0; st < p->n_states; st++) {
 			const results *r = c->r;

@@ -41,20 +41,20 @@ static void payback_json(FILE *out, const payback *p)
 	fputc('}', out);
 }
 
-void report_json_figures(FILE *out, const calc *c, const figures *g, double scale)
+void report_json_figures(FILE *out, const calc *c, const figures *g)
 {
 	fputs("\"pv_investment\": ", out);
-	report_json_number(out, g->pv_investment * scale);
+	report_json_number(out, g->pv_investment);
 	fputs(", \"pv_savings\": ", out);
-	report_json_number(out, g->pv_savings * scale);
+	report_json_number(out, g->pv_savings);
 	fputs(", \"npv\": ", out);
-	report_json_number(out, g->npv * scale);
+	report_json_number(out, g->npv);
 	fputs(", \"investment\": ", out);
-	report_json_number(out, g->investment * scale);
+	report_json_number(out, g->investment);
 	fputs(", \"savings\": ", out);
-	report_json_number(out, g->savings * scale);
+	report_json_number(out, g->savings);
 	fputs(", \"net\": ", out);
-	report_json_number(out, g->net * scale);
+	report_json_number(out, g->net);
 	fputs(", \"return\": ", out);
 	if (g->has_return)
 		report_json_number(out, g->ret);
@@ -73,12 +73,12 @@ void report_json_figures(FILE *out, const calc *c, const figures *g, double scal
 	fputs(", \"snapshots\": [", out);
 	for (int k = 0; k < 2; k++) {
 		fprintf(out, "%s{\"years\": %d, \"net\": ", k ? ", " : "", g->snapshot_years[k]);
-		report_json_number(out, g->snapshot_net[k] * scale);
+		report_json_number(out, g->snapshot_net[k]);
 		fputc('}', out);
 	}
 	fputs("], \"cost_per_work_year\": ", out);
 	if (g->has_cost_per_work_year)
-		report_json_number(out, g->cost_per_work_year * scale);
+		report_json_number(out, g->cost_per_work_year);
 	else
 		fputs("null", out);
 	fputs(", \"break_even\": ", out);
@@ -325,7 +325,7 @@ sk_status report_json(const calc *c, FILE *out)
 		fputs(", \"label\": ", out);
 		report_json_string(out, p->actors[a].label);
 		fprintf(out, ", \"kind\": \"%s\", ", in[IN_ACTOR_KIND].choices[p->actors[a].kind]);
-		report_json_figures(out, c, &r->fig[a], 1);
+		report_json_figures(out, c, &r->fig[a]);
 		fputc('}', out);
 	}
 	fputs("],\n \"totals\": {", out);
@@ -341,7 +341,7 @@ sk_status report_json(const calc *c, FILE *out)
 				first = false;
 			}
 		fputs("], ", out);
-		report_json_figures(out, c, &r->fig[j], 1);
+		report_json_figures(out, c, &r->fig[j]);
 		fputc('}', out);
 	}
 	fputs("},\n \"outcomes\": [", out);

@@ -1,8 +1,9 @@
 /* compare.c -- scenarios side by side (issue #6): each run as `samkalk run`
  * would, its amounts moved to the newest price year by its own profile's
- * index (amounts are linear in prices, so every present value, NPV, net and
- * cost per work-year scales by the same factor; paybacks, returns and
- * break-evens do not change), and ranked. report/comparison.c writes it. */
+ * index (amounts are linear in prices, so every sum, present value, NPV,
+ * net and cost per work-year scales by the same factor; paybacks, returns
+ * and break-evens do not change), and ranked. The moved figures are kept
+ * here, once; report/comparison.c and report/xlsx/comparison.c write them. */
 #include "samkalk/vary/compare.h"
 
 #include <stdlib.h>
@@ -20,18 +21,20 @@ const char *const compare_measure_names[N_MEASURES] = {"npv",
                                                        "net_after_1_year",
                                                        "net_after_5_years",
                                                        "cost_per_work_year"};
-static const bool is_money[N_MEASURES] = {
-        [M_NPV] = true,         [M_PV_INVESTMENT] = true, [M_PV_SAVINGS] = true,
-        [M_NET_AFTER_1] = true, [M_NET_AFTER_5] = true,   [M_COST_PER_WORK_YEAR] = true};
 
 void compare_free(comparison *cmp)
 {
 	if (!cmp)
 		return;
-	for (size_t k = 0; k < cmp->n; k++)
+	for (size_t k = 0; k < cmp->n; k++) {
 		calc_free(cmp->c[k]);
+		free(cmp->moved ? cmp->moved[k] : NULL);
+		free(cmp->cumulative ? cmp->cumulative[k] : NULL);
+	}
 	free(cmp->c);
 	free(cmp->factor);
+	free(cmp->moved);
+	free(cmp->cumulative);
 	free(cmp->rank_society);
 	free(cmp->rank_fiscal);
 	free(cmp->actors);
@@ -72,6 +75,23 @@ size_t compare_state_in(const comparison *cmp, size_t k, size_t union_state)
 	return profile_state_index(cmp->c[k]->s->profile, cmp->states[union_state]);
 }
 
+/* Figures g at another price year: every amount times f, the rest as it
+ * is. */
+static figures move(const figures *g, double f)
+{
+	figures m = *g;
+	m.investment = g->investment * f;
+	m.savings = g->savings * f;
+	m.net = g->net * f;
+	m.pv_investment = g->pv_investment * f;
+	m.pv_savings = g->pv_savings * f;
+	m.npv = g->npv * f;
+	for (int k = 0; k < 2; k++)
+		m.snapshot_net[k] = g->snapshot_net[k] * f;
+	m.cost_per_work_year = g->cost_per_work_year * f;
+	return m;
+}
+
 /* Competition ranking, highest first: ties share the better rank. */
 static void rank(const double *v, size_t n, int *out)
 {
@@ -92,7 +112,10 @@ sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
 	cmp->factor = calloc(n, sizeof *cmp->factor);
 	cmp->rank_society = calloc(n, sizeof *cmp->rank_society);
 	cmp->rank_fiscal = calloc(n, sizeof *cmp->rank_fiscal);
-	if (!cmp->c || !cmp->factor || !cmp->rank_society || !cmp->rank_fiscal) {
+	cmp->moved = calloc(n, sizeof *cmp->moved);
+	cmp->cumulative = calloc(n, sizeof *cmp->cumulative);
+	if (!cmp->c || !cmp->factor || !cmp->rank_society || !cmp->rank_fiscal || !cmp->moved ||
+	    !cmp->cumulative) {
 		compare_free(cmp);
 		return SK_ENOMEM;
 	}
@@ -122,9 +145,7 @@ sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
 		if (from == 0 || to == 0)
 			diag_add(
 			        d, s->doc->path, s->price_year_line, "price_year",
-			        "expected price years %d and %d in the [index] of %s, to move this "
-			        "scenario's amounts to the comparison's newest price year, got no "
-			        "year %d",
+			        "expected price years %d and %d in the [index] of %s, to move this scenario's amounts to the comparison's newest price year, got no year %d",
 			        s->price_year, cmp->price_year, s->profile->doc->path,
 			        from == 0 ? s->price_year : cmp->price_year);
 		else
@@ -135,6 +156,19 @@ sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
 		return SK_EINPUT;
 	}
 	bool ok = true;
+	for (size_t k = 0; k < n && ok; k++) {
+		const calc *c = cmp->c[k];
+		size_t na = c->s->profile->n_actors;
+		cmp->moved[k] = malloc(c->r->n_targets * sizeof *cmp->moved[k]);
+		cmp->cumulative[k] = malloc((size_t)c->s->years * sizeof *cmp->cumulative[k]);
+		ok = cmp->moved[k] && cmp->cumulative[k];
+		for (size_t j = 0; j < c->r->n_targets && ok; j++)
+			cmp->moved[k][j] = move(&c->r->fig[j], cmp->factor[k]);
+		for (int t = 0; t < c->s->years && ok; t++) {
+			const flow_figures *y = results_flow(c->r, TARGET_FISCAL(na), FLOW_ALL, t);
+			cmp->cumulative[k][t] = y->cumulative_by_actor * cmp->factor[k];
+		}
+	}
 	for (size_t k = 0; k < n && ok; k++) {
 		const profile *p = cmp->c[k]->s->profile;
 		for (size_t a = 0; a < p->n_actors && ok; a++)
@@ -160,8 +194,8 @@ sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
 	for (size_t k = 0; k < n; k++) {
 		const calc *c = cmp->c[k];
 		size_t na = c->s->profile->n_actors;
-		soc[k] = c->r->fig[TARGET_SOCIETY(na)].npv * cmp->factor[k];
-		fis[k] = c->r->fig[TARGET_FISCAL(na)].npv * cmp->factor[k];
+		soc[k] = cmp->moved[k][TARGET_SOCIETY(na)].npv;
+		fis[k] = cmp->moved[k][TARGET_FISCAL(na)].npv;
 		const scenario *s = c->s;
 		for (int t = 0; t < s->years && t < s0->years; t++)
 			cmp->same_rates &= s->rate_by_year[t] == s0->rate_by_year[t];
@@ -179,28 +213,26 @@ sk_status compare_run(char *const *paths, size_t n, comparison **out, diag *d)
 	return SK_OK;
 }
 
-/* Scenario k's figures for union target u (actors, then fiscal, society),
- * or NULL when its profile has no such actor. */
+/* Scenario k's moved figures for union target u (actors, then fiscal,
+ * society), or NULL when its profile has no such actor. */
 const figures *compare_figures(const comparison *cmp, size_t k, size_t u)
 {
-	const calc *c = cmp->c[k];
-	size_t na = c->s->profile->n_actors;
+	size_t na = cmp->c[k]->s->profile->n_actors;
 	if (u == cmp->n_actors)
-		return &c->r->fig[TARGET_FISCAL(na)];
+		return &cmp->moved[k][TARGET_FISCAL(na)];
 	if (u == cmp->n_actors + 1)
-		return &c->r->fig[TARGET_SOCIETY(na)];
+		return &cmp->moved[k][TARGET_SOCIETY(na)];
 	size_t a = compare_actor_in(cmp, k, u);
-	return a == SIZE_MAX ? NULL : &c->r->fig[a];
+	return a == SIZE_MAX ? NULL : &cmp->moved[k][a];
 }
 
-/* One measure of one target, moved to the common price year; false when it
- * does not exist (JSON null, an empty CSV value, a dash in text). */
+/* One measure of one target at the common price year; false when it does
+ * not exist (JSON null, an empty CSV value, a dash in text). */
 bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double *v)
 {
 	const figures *g = compare_figures(cmp, k, u);
 	if (!g)
 		return false;
-	double f = is_money[m] ? cmp->factor[k] : 1;
 	const payback *pb =
 	        m == M_PAYBACK_YEAR || m == M_PAYBACK_YEARS ? &g->nominal : &g->discounted;
 	switch (m) {
@@ -241,7 +273,6 @@ bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double 
 	default:
 		return false;
 	}
-	*v *= f;
 	return true;
 }
 

@@ -26,10 +26,10 @@ sk_status report_json(const calc *c, FILE *out);
 
 /* Pieces of the JSON writer, for the comparison's JSON: a string (escaped),
  * a number (shortest exact text, never -0), and the fields of one target's
- * figures with every amount multiplied by scale (a price-year move). */
+ * figures g of calculation c (the comparison passes its moved figures). */
 void report_json_string(FILE *out, const char *s);
 void report_json_number(FILE *out, double v);
-void report_json_figures(FILE *out, const calc *c, const figures *g, double scale);
+void report_json_figures(FILE *out, const calc *c, const figures *g);
 
 /* The comparison as CSV (scenario,actor,measure,value, one row per
  * scenario, actor and measure) and as JSON (comparison.c). SK_OK or SK_EIO. */

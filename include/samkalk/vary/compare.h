@@ -14,10 +14,18 @@
 #include "samkalk/vary/calc.h"
 
 typedef struct comparison {
-	size_t n;          /* scenarios */
-	calc **c;          /* each computed at its own price year */
-	int price_year;    /* the newest of them: every amount is moved to it */
-	double *factor;    /* per scenario: index[price_year] / index[its own] */
+	size_t n;       /* scenarios */
+	calc **c;       /* each computed at its own price year */
+	int price_year; /* the newest of them: every amount is moved to it */
+	double *factor; /* per scenario: index[price_year] / index[its own] */
+	/* per scenario k and its own targets (its actors, then the public
+	 * sector and society, as in its results): the figures with every
+	 * amount (sums, present values, NPV, snapshots, cost per work-year)
+	 * times factor[k]; returns, paybacks and break-evens as they are */
+	figures **moved;
+	/* per scenario k and year t of its horizon: the public sector's
+	 * cumulative net (cumulative_by_actor) times factor[k] */
+	double **cumulative;
 	int *rank_society; /* 1 = the highest society NPV; ties share a rank */
 	int *rank_fiscal;
 	/* the union of the scenarios' actor and state ids, in order of first
@@ -60,11 +68,13 @@ typedef enum measure {
 extern const char *const compare_measure_names[N_MEASURES];
 
 /* Scenario k's figures for union target u (the union's actors, then the
- * public sector, then society), or NULL when its profile lacks the actor. */
+ * public sector, then society), moved to the comparison's price year
+ * (cmp->moved), or NULL when its profile lacks the actor. */
 const figures *compare_figures(const comparison *cmp, size_t k, size_t u);
 
-/* One measure of a target, its amounts moved to the comparison's price
- * year; false when it does not exist (no investment, not paid back...). */
+/* One measure of a target, from compare_figures(): its amounts at the
+ * comparison's price year; false when it does not exist (no investment,
+ * not paid back...). */
 bool compare_value(const comparison *cmp, size_t k, size_t u, measure m, double *v);
 
 /* Person-years scenario k gains in union state u; false without the state. */

@@ -108,16 +108,12 @@ void sheet_comparison(book *b, const comparison *cmp, lxw_worksheet *ws)
 		          t + 1);
 	for (size_t k = 0; k < n; k++) {
 		const calc *c = cmp->c[k];
-		size_t na = c->s->profile->n_actors;
 		/* the scenario's name heads its column: the charts' legends */
 		book_strf(b, ws, d0, (lxw_col_t)(dc + 1 + k), b->fmt.head, "%zu %.40s", k + 1,
 		          c->s->name);
 		for (int t = 0; t < c->s->years; t++)
 			book_num(b, ws, d0 + 1 + (lxw_row_t)t, (lxw_col_t)(dc + 1 + k),
-			         results_flow(c->r, TARGET_FISCAL(na), FLOW_ALL, t)
-			                         ->cumulative_by_actor *
-			                 cmp->factor[k],
-			         b->fmt.kr);
+			         cmp->cumulative[k][t], b->fmt.kr);
 	}
 	lxw_row_t p0 = d0 + (lxw_row_t)cmp->max_years + 2;
 	book_str(b, ws, p0, dc, words(b->l, W_CMP_CHART_PAYBACK), b->fmt.head_left);
