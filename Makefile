@@ -103,8 +103,9 @@ run: deps
 	@mkdir -p out
 	./$(BUILD)/samkalk run $(EXAMPLE) -o out/unga-vuxna.xlsx --csv out/unga-vuxna.csv --json out/unga-vuxna.json
 
-# the quick tier while you work: unit tests, cases, layers (under a minute)
-check: deps
+# the quick tier while you work: unit tests, cases, layers (under a minute);
+# it assumes the set-up of make test or make deps is done
+check:
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers
 
 test: deps

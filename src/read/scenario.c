@@ -1,6 +1,7 @@
 /* scenario.c -- reads a scenario and its profile (SPEC §4) and checks
- * every key against the profile's states and actors (SPEC §8). Transition
- * sections are kept as listed; model.c layers them into matrices. */
+ * every key against the table of inputs (read/inputs.def) and the profile's
+ * states and actors (SPEC §8). Transition sections are kept as listed;
+ * model/layer.c layers them into matrices. */
 #include "samkalk/read/scenario.h"
 
 #include "samkalk/read/inputs.h"

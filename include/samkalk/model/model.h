@@ -51,7 +51,7 @@ typedef struct model {
 } model;
 
 /* Builds the model of a checked scenario (its matrices and unit costs
- * resolved by scenario_load). Returns SK_OK, SK_ENOMEM, or SK_ENUMERIC if
+ * resolved by layer_resolve()). Returns SK_OK, SK_ENOMEM, or SK_ENUMERIC if
  * a GSL routine fails. */
 sk_status model_build(const scenario *s, model **out);
 void model_free(model *m);

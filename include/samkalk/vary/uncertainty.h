@@ -1,13 +1,11 @@
 /* uncertainty.h -- SPEC §6: one-way sensitivity (tornado) and Monte Carlo,
  * per actor, for the fiscal actors together and for society.
  *
- * uncertainty_read() takes the [sensitivity X] and [uncertainty X]
- * sections of a scenario: each names an input of section X by its own key
- * (X = profile for a profile item, written STATE.ACTOR.ITEM). Each input
- * keeps its value from the file as its base; a draw or a tornado end
+ * The inputs come from the spec (read/unc_spec.h, read by calc_read()):
+ * each keeps its value in the file as its base; a draw or a tornado end
  * changes the number in a private copy of the scenario, which is layered
- * again exactly as scenario_load() layers it (scenario_layer()), so a
- * tornado end equals a run of the file with that value written in. */
+ * again exactly as layer_resolve() layers it (layer_all(), model/layer.h),
+ * so a tornado end equals a run of the file with that value written in. */
 #ifndef SAMKALK_UNCERTAINTY_H
 #define SAMKALK_UNCERTAINTY_H
 
@@ -87,7 +85,7 @@ typedef struct unc_options {
 } unc_options;
 
 /* The tornado and (when o->draws or the file ask for draws) the Monte
- * Carlo of a finished calculation whose scenario has s->unc. A draw that
+ * Carlo of a finished calculation with a spec (c->spec). A draw that
  * makes a transition row sum above 1 is a mistake of the file, reported
  * to d with the draw's number (SK_EINPUT). Writes the draws CSV when
  * asked; SK_EIO when writing it fails. Returns SK_OK, SK_EINPUT, SK_EIO,
