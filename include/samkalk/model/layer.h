@@ -14,8 +14,7 @@
 
 /* Fills s->p (the matrices as used, per set and sex) and s->unit_cost,
  * s->item_factor, s->item_moved of a scenario read by scenario_load() with
- * its profile
- * (nothing to do without one). A row whose moves out sum above 1 and a
+ * its profile (nothing to do without one). A row whose moves out sum above 1 and a
  * price year missing from the index are mistakes, each a message in d,
  * once per row and line. Returns SK_OK (mistakes or not: diag_count tells)
  * or SK_ENOMEM. */
