@@ -133,8 +133,7 @@ static lxw_row_t unc_tornado(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_t 
 		book_num(b, ws, r, 6, row->npv_high[fi], b->fmt.kr);
 		char fm[64], a1[16], a2[16];
 		snprintf(fm, sizeof fm, "=ABS(%s-%s)", book_ref(a1, r, 6), book_ref(a2, r, 5));
-		book_formula(b, ws, r, 7, fm, fabs(row->npv_high[fi] - row->npv_low[fi]),
-		             b->fmt.kr);
+		book_formula(b, ws, r, 7, fm, row->swing, b->fmt.kr);
 	}
 	book_str(b, ws, r, 0, words(b->l, W_BASE_NPV), b->fmt.bold);
 	book_num(b, ws, r, 5, base, b->fmt.kr_bold);
