@@ -101,7 +101,6 @@ static void outcome_json(FILE *out, const scenario *s)
 {
 	const profile *p = s->profile;
 	size_t n = p->n_states;
-	static const char *const sexes[N_SEX] = {"women", "men"};
 	fputs(" \"outcome\": {\"target\": ", out);
 	report_json_string(out, p->states[s->outcome_target].id);
 	static const char *const names[N_TR] = {"baseline", "intervention", "after"};
@@ -126,7 +125,7 @@ static void outcome_json(FILE *out, const scenario *s)
 					continue;
 				fprintf(out,
 				        "%s{\"sex\": \"%s\", \"from\": ", first ? "" : ",\n   ",
-				        sexes[g]);
+				        report_sex_ids[g]);
 				report_json_string(out, p->states[a].id);
 				fputs(", \"to\": ", out);
 				report_json_string(out, p->states[b].id);
@@ -273,8 +272,10 @@ sk_status report_json(const calc *c, FILE *out)
 	report_json_string(out, s->name);
 	fputs(", \"intervention\": ", out);
 	report_json_string(out, s->intervention_name);
-	fprintf(out, ",\n \"%s\": %d, \"currency\": \"SEK\", \"%s\": ", in[IN_PRICE_YEAR].key,
-	        s->price_year, in[IN_DISCOUNT_RATE].key);
+	fprintf(out, ",\n \"%s\": %d, \"%s\": ", in[IN_PRICE_YEAR].key, s->price_year,
+	        in[IN_CURRENCY].key);
+	report_json_string(out, p->currency);
+	fprintf(out, ", \"%s\": ", in[IN_DISCOUNT_RATE].key);
 	if (s->has_bands)
 		fputs("null", out); /* see "discounting" */
 	else

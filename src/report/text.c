@@ -57,8 +57,9 @@ static void break_even_text(const figures *g, const calc *c, lang l, char *buf, 
 	}
 }
 
-/* "Kommunen, Arbetsförmedlingen och Regionen" from the actors of target j. */
-static void actor_list(const calc *c, size_t j, lang l, char *buf, size_t n)
+/* "Kommunen, Arbetsförmedlingen och Regionen" from the actors of target j;
+ * the workbook's summary and uncertainty sheets say it too. */
+void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n)
 {
 	const profile *p = c->s->profile;
 	size_t count = 0, k = 0, used = 0;
@@ -198,7 +199,7 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	fputc(' ', out);
 	fprintf(out, words(l, W_RATE),
 	        format_rates(line, sizeof line, s->rate_by_year, s->years, l),
-	        s->timing == TIMING_START ? words(l, W_TIMING_START) : words(l, W_TIMING_END));
+	        words(l, words_of_timing[s->timing]));
 	fputc(' ', out);
 	fprintf(out, words(l, W_HORIZON), s->years, s->start_year, s->start_year + s->years - 1);
 	if (s->attribution != 1 || s->cost_uplift != 0) {
@@ -283,13 +284,13 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	}
 
 	fputc('\n', out);
-	actor_list(c, TARGET_FISCAL(p->n_actors), l, line, sizeof line);
+	report_actor_list(c, TARGET_FISCAL(p->n_actors), l, line, sizeof line);
 	if (!line[0])
 		snprintf(line, sizeof line, "%s", words(l, W_NOBODY));
 	fputs("\xc2\xb9 ", out);
 	fprintf(out, words(l, W_FISCAL_NOTE), line);
 	fputs("\n\xc2\xb2 ", out);
-	actor_list(c, TARGET_SOCIETY(p->n_actors), l, line, sizeof line);
+	report_actor_list(c, TARGET_SOCIETY(p->n_actors), l, line, sizeof line);
 	fprintf(out, words(l, W_SOCIETY_NOTE), line);
 	fprintf(out, "\n%s\n%s\n%s\n", words(l, W_SIGNS_NOTE), words(l, W_PAYBACK_NOTE),
 	        words(l, W_BREAK_EVEN_NOTE));

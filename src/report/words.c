@@ -1,9 +1,18 @@
 /* words.c -- a word of the catalogue in a language (words.h): the tables
- * are words_sv.c and words_en.c. */
+ * are words_sv.c and words_en.c; and the words of the choices, by enum. */
 #include "samkalk/report/words.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+
+#include "samkalk/read/profile.h"
+
+const word_key words_of_sex[N_SEX] = {[SEX_WOMEN] = W_WOMEN, [SEX_MEN] = W_MEN};
+const word_key words_of_timing[] = {[TIMING_START] = W_TIMING_START, [TIMING_END] = W_TIMING_END};
+const word_key words_of_costs_on[] = {
+        [COSTS_START] = W_COSTS_START, [COSTS_END] = W_COSTS_END, [COSTS_MEAN] = W_COSTS_MEAN};
+const word_key words_of_actor_kind[] = {
+        [ACTOR_FISCAL] = W_KIND_FISCAL, [ACTOR_ECONOMIC] = W_KIND_ECONOMIC};
 
 const char *words(lang l, word_key k)
 {

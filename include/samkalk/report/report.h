@@ -16,13 +16,26 @@
  * price year, discount rate, horizon and what each total covers. */
 sk_status report_text(const calc *c, lang l, FILE *out);
 
-/* The flows, one row per year x actor x sex (women, men, all), columns
- * year,actor,sex,baseline_cost,intervention_cost,investment,savings,net,
- * net_pv first, then t,discount_factor; numbers at full precision. */
+/* The columns of the flows, in order: the CSV's header and the workbook's
+ * data sheet (SPEC §7). net_pv is the last of the first set; t and
+ * discount_factor were added after it. */
+enum { N_FLOW_COLUMNS = 11 };
+extern const char *const report_flow_columns[N_FLOW_COLUMNS];
+
+/* The ids of the sexes in the CSV, the JSON and the data sheet, by FLOW_*
+ * (and SEX_*, the first two): "women", "men", "all". */
+extern const char *const report_sex_ids[N_FLOW_SEX];
+
+/* The flows, one row per year x actor x sex (report_sex_ids), the columns
+ * report_flow_columns; numbers at full precision. */
 sk_status report_csv(const calc *c, FILE *out);
 
 /* The decision figures for other programs (SPEC §7 fields and more). */
 sk_status report_json(const calc *c, FILE *out);
+
+/* "Kommunen, Arbetsförmedlingen och Regionen": the labels of the actors
+ * target j of c covers, joined in language l, into buf ("" when none). */
+void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n);
 
 /* Pieces of the JSON writer, for the comparison's JSON: a string (escaped),
  * a number (shortest exact text, never -0), and the fields of one target's

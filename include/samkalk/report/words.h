@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "samkalk/base/format.h"
+#include "samkalk/read/scenario_types.h"
 
 typedef enum word_key {
 	/* Shared by the text summary, the workbook and the comparison */
@@ -288,6 +289,14 @@ typedef enum word_key {
 /* The words of each language, indexed by word_key. */
 extern const char *const words_sv[N_WORDS];
 extern const char *const words_en[N_WORDS];
+
+/* The words of the choices the reports name, indexed by their enums: a
+ * sex (SEX_*), the discount timing (TIMING_*), when the costs fall in a
+ * year (COSTS_*) and an actor's kind (ACTOR_*, read/profile.h). */
+extern const word_key words_of_sex[N_SEX];
+extern const word_key words_of_timing[];
+extern const word_key words_of_costs_on[];
+extern const word_key words_of_actor_kind[];
 
 /* Word k in language l; never NULL for a key below N_WORDS. */
 const char *words(lang l, word_key k);

@@ -72,15 +72,9 @@ static void value_cell(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key 
 		                               : words(b->l, W_NONE),
 		         b->fmt.text);
 	} else if (k == &input_keys[IN_DISCOUNT_TIMING]) {
-		book_str(b, ws, r, 1,
-		         words(b->l, s->timing == TIMING_START ? W_TIMING_START : W_TIMING_END),
-		         b->fmt.text);
+		book_str(b, ws, r, 1, words(b->l, words_of_timing[s->timing]), b->fmt.text);
 	} else if (k == &input_keys[IN_COSTS_ON]) {
-		book_str(b, ws, r, 1,
-		         words(b->l, s->costs_on == COSTS_START ? W_COSTS_START
-		                     : s->costs_on == COSTS_END ? W_COSTS_END
-		                                                : W_COSTS_MEAN),
-		         b->fmt.text);
+		book_str(b, ws, r, 1, words(b->l, words_of_costs_on[s->costs_on]), b->fmt.text);
 	} else if (k->store == STORE_TEXT) {
 		book_str(b, ws, r, 1, *(const char *const *)field, b->fmt.text);
 	} else if (k->kind == KIND_CHOICE) {
@@ -90,8 +84,7 @@ static void value_cell(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key 
 	} else if (k->store == STORE_LONG) {
 		book_num(b, ws, r, 1, (double)*(const long *)field, b->fmt.year);
 	} else if (k->store == STORE_DOUBLE) {
-		bool share = k->unit_en && strcmp(k->unit_en, "share") == 0;
-		book_num(b, ws, r, 1, *(const double *)field, share ? b->fmt.pct : b->fmt.kr);
+		book_num(b, ws, r, 1, *(const double *)field, k->percent ? b->fmt.pct : b->fmt.kr);
 	}
 }
 
@@ -142,7 +135,6 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	book_str(b, ws, r, 4, words(b->l, W_FILE_LINE), b->fmt.head_left);
 	book_str(b, ws, r, 5, words(b->l, W_SOURCE), b->fmt.head_left);
 	r++;
-	static const char *const sex_section[N_SEX] = {"cohort.women", "cohort.men"};
 	for (size_t st = 0; st < b->ns; st++) {
 		if (s->start[SEX_WOMEN][st] == 0 && s->start[SEX_MEN][st] == 0)
 			continue;
@@ -151,9 +143,10 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 		book_num(b, ws, r, 2, s->start[SEX_MEN][st], b->fmt.pct);
 		const ini_entry *e = NULL;
 		for (int g = 0; g < N_SEX && !e; g++)
-			e = inifile_find_entry(doc, sex_section[g], b->p->states[st].id);
+			e = inifile_find_entry(doc, inputs_cohort_section(g), b->p->states[st].id);
 		if (!e)
-			e = inifile_find_entry(doc, "cohort", b->p->states[st].id);
+			e = inifile_find_entry(doc, input_keys[IN_START_SHARE].section,
+			                       b->p->states[st].id);
 		book_where(b, ws, r, 4, doc, e ? e->line : 0);
 		if (e && e->comment)
 			book_str(b, ws, r, 5, e->comment, b->fmt.text);
@@ -164,25 +157,29 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	param_head(b, ws, r++);
 	char unit[64];
 	snprintf(unit, sizeof unit, words(b->l, W_UNIT_KR_PRICES), s->price_year);
-	static const char *const kinds[3] = {"fixed_cost", "cost_per_participant", "startup_cost"};
-	const char *const kind_words[3] = {words(b->l, W_FIXED_COST),
-	                                   words(b->l, W_COST_PER_PARTICIPANT),
-	                                   words(b->l, W_STARTUP_COST)};
-	for (size_t a = 0; a < b->na; a++) {
-		const double v[3] = {s->fixed_cost[a], s->cost_per_participant[a],
-		                     s->startup_cost[a]};
+	/* the rows of the costs per actor ("fixed_cost.ACTOR"...) and their words */
+	static const struct {
+		input_id row;
+		word_key name;
+	} costs[3] = {{IN_FIXED_COST, W_FIXED_COST},
+	              {IN_COST_PER_PARTICIPANT, W_COST_PER_PARTICIPANT},
+	              {IN_STARTUP_COST, W_STARTUP_COST}};
+	for (size_t a = 0; a < b->na; a++)
 		for (int k = 0; k < 3; k++) { /* one row per cost, with its own source */
-			if (!v[k])
+			const input_key *in = &input_keys[costs[k].row];
+			double v = (*(double *const *)((const char *)s + in->offset))[a];
+			if (!v)
 				continue;
+			const char *stem_end = strrchr(in->key, '.'); /* cut ".ACTOR" */
 			char key[96];
-			snprintf(key, sizeof key, "%s.%s", kinds[k], b->p->actors[a].id);
+			snprintf(key, sizeof key, "%.*s.%s", (int)(stem_end - in->key), in->key,
+			         b->p->actors[a].id);
 			book_strf(b, ws, r, 0, b->fmt.text, "%s: %s", b->p->actors[a].label,
-			          kind_words[k]);
-			book_num(b, ws, r, 1, v[k], b->fmt.kr);
+			          words(b->l, costs[k].name));
+			book_num(b, ws, r, 1, v, b->fmt.kr);
 			book_str(b, ws, r, 2, unit, b->fmt.text);
-			book_provenance(b, ws, r++, "intervention", key);
+			book_provenance(b, ws, r++, in->section, key);
 		}
-	}
 	r++;
 	book_str(b, ws, r++, 0, words(b->l, W_ACTORS_TITLE), b->fmt.question);
 	book_str(b, ws, r, 0, words(b->l, W_ACTOR_NAME), b->fmt.head_left);
@@ -192,9 +189,7 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	for (size_t a = 0; a < b->na; a++) {
 		book_str(b, ws, r, 0, b->p->actors[a].label, b->fmt.text);
 		book_str(b, ws, r, 1, b->p->actors[a].id, b->fmt.text);
-		book_str(b, ws, r, 2,
-		         b->p->actors[a].kind == ACTOR_FISCAL ? words(b->l, W_KIND_FISCAL)
-		                                              : words(b->l, W_KIND_ECONOMIC),
+		book_str(b, ws, r, 2, words(b->l, words_of_actor_kind[b->p->actors[a].kind]),
 		         b->fmt.text);
 		book_where(b, ws, r++, 4, b->p->doc, b->p->actors[a].line);
 	}
@@ -208,7 +203,7 @@ static bool dynamics_section(const char *sec)
 		for (int who = 0; who < N_FOR; who++)
 			if (strcmp(inputs_tr_section(set, who), sec) == 0)
 				return true;
-	return strcmp(sec, "outcome") == 0;
+	return strcmp(sec, input_keys[IN_OUTCOME_TARGET].section) == 0;
 }
 
 /* The number entry e of section sec was read as (a transition's
@@ -368,14 +363,14 @@ static lxw_row_t assumptions_matrices(book *b, lxw_worksheet *ws, lxw_row_t r)
 	book_str(b, ws, r++, 0, words(b->l, W_MATRICES_TITLE), b->fmt.question);
 	if (s->outcome_mode) {
 		char line[256];
-		snprintf(line, sizeof line, "%starget = %s", words(b->l, W_OUTCOME_GENERATED),
-		         b->p->states[s->outcome_target].id);
+		snprintf(line, sizeof line, "%s%s = %s", words(b->l, W_OUTCOME_GENERATED),
+		         input_keys[IN_OUTCOME_TARGET].key, b->p->states[s->outcome_target].id);
 		book_str(b, ws, r++, 0, line, b->fmt.note);
 	}
 	for (int set = 0; set < N_TR; set++)
 		for (int g = 0; g < N_SEX; g++) {
 			book_strf(b, ws, r++, 0, b->fmt.bold, "%s, %s", words(b->l, set_words[set]),
-			          g == SEX_WOMEN ? words(b->l, W_WOMEN) : words(b->l, W_MEN));
+			          words(b->l, words_of_sex[g]));
 			book_str(b, ws, r, 0, words(b->l, W_STATE), b->fmt.head_left);
 			for (size_t c = 0; c < b->ns; c++)
 				book_str(b, ws, r, (lxw_col_t)(1 + c), b->p->states[c].id,

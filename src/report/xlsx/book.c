@@ -88,22 +88,6 @@ const char *book_target_label(const book *b, size_t j)
 	return b->p->actors[j].label;
 }
 
-/* "Kommunen, Arbetsförmedlingen och Regionen": the actors target j covers. */
-void book_actor_list(const book *b, size_t j, char *buf, size_t n)
-{
-	size_t count = 0, k = 0, used = 0;
-	for (size_t a = 0; a < b->na; a++)
-		count += b->r->in_target[j * b->na + a];
-	buf[0] = '\0';
-	for (size_t a = 0; a < b->na && used < n; a++) {
-		if (!b->r->in_target[j * b->na + a])
-			continue;
-		const char *sep = k == 0 ? "" : k + 1 == count ? words(b->l, W_AND) : ", ";
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", sep, b->p->actors[a].label);
-		k++;
-	}
-}
-
 static void make_formats(book *b)
 {
 	lxw_workbook *wb = b->wb;

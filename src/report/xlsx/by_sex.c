@@ -9,8 +9,7 @@ void sheet_by_sex(book *b)
 	lxw_row_t r = ROW_FIRST_BLOCK;
 	for (int g = 0; g < N_SEX; g++) {
 		book_strf(b, ws, r, 0, b->fmt.question, "%s (%.0f %%)",
-		          g == SEX_WOMEN ? words(b->l, W_WOMEN) : words(b->l, W_MEN),
-		          100 * b->c->m->share[g]);
+		          words(b->l, words_of_sex[g]), 100 * b->c->m->share[g]);
 		r += 2;
 		for (size_t j = 0; j < b->nt; j++, r += BLOCK_ROWS + 1)
 			book_flow_block(b, ws, g, j, r);

@@ -1,22 +1,19 @@
 /* data.c -- the workbook's sheet of flows as a filterable table (issue
- * #4): the columns and rows of the flows CSV (SPEC §7), as numbers. */
+ * #4): the columns (report_flow_columns) and rows of the flows CSV
+ * (SPEC §7), as numbers. */
 #include "samkalk/report/xlsx/book.h"
+
+#include "samkalk/report/report.h"
 
 void sheet_data(book *b)
 {
 	lxw_worksheet *ws = b->ws[SHEET_DATA];
-	static const char *const heads[] = {
-	        "year",           "actor",   "sex", "baseline_cost", "intervention_cost",
-	        "investment",     "savings", "net", "net_pv",        "t",
-	        "discount_factor"};
-	static const char *const sexes[N_FLOW_SEX] = {"women", "men", "all"};
-	enum { NCOL = sizeof heads / sizeof *heads };
-	lxw_table_column cols[NCOL], *colp[NCOL + 1];
-	for (int k = 0; k < NCOL; k++) {
-		cols[k] = (lxw_table_column){.header = (char *)heads[k]};
+	lxw_table_column cols[N_FLOW_COLUMNS], *colp[N_FLOW_COLUMNS + 1];
+	for (int k = 0; k < N_FLOW_COLUMNS; k++) {
+		cols[k] = (lxw_table_column){.header = (char *)report_flow_columns[k]};
 		colp[k] = &cols[k];
 	}
-	colp[NCOL] = NULL;
+	colp[N_FLOW_COLUMNS] = NULL;
 	lxw_row_t r = 1;
 	for (int t = 0; t < b->T; t++)
 		for (size_t a = 0; a < b->na; a++)
@@ -26,7 +23,7 @@ void sheet_data(book *b)
 				                    y->savings, y->net,  y->discounted};
 				book_num(b, ws, r, 0, b->s->start_year + t, NULL);
 				book_str(b, ws, r, 1, b->p->actors[a].id, NULL);
-				book_str(b, ws, r, 2, sexes[g], NULL);
+				book_str(b, ws, r, 2, report_sex_ids[g], NULL);
 				for (int k = 0; k < 6; k++)
 					book_num(b, ws, r, (lxw_col_t)(3 + k), v[k], NULL);
 				book_num(b, ws, r, 9, t + 1, NULL);
@@ -36,9 +33,9 @@ void sheet_data(book *b)
 	                         .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
 	                         .style_type_number = 9,
 	                         .columns = colp};
-	book_keep(b, worksheet_add_table(ws, 0, 0, r - 1, NCOL - 1, &opt));
+	book_keep(b, worksheet_add_table(ws, 0, 0, r - 1, N_FLOW_COLUMNS - 1, &opt));
 	worksheet_set_column(ws, 0, 2, 10, NULL);
-	worksheet_set_column(ws, 3, NCOL - 1, 18, NULL);
+	worksheet_set_column(ws, 3, N_FLOW_COLUMNS - 1, 18, NULL);
 	worksheet_freeze_panes(ws, 1, 0);
 	book_print_setup(b, ws, false);
 	book_keep(b, worksheet_repeat_rows(ws, 0, 0));

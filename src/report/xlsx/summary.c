@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "samkalk/base/version.h"
+#include "samkalk/report/report.h"
 
 /* Money in words for sentences: "3,4 mnkr" from a million up, else kr. */
 static void money_words(const book *b, double v, char *buf, size_t n)
@@ -219,11 +220,11 @@ void sheet_summary(book *b)
 		}
 	}
 	char list[512];
-	book_actor_list(b, TARGET_FISCAL(b->na), list, sizeof list);
+	report_actor_list(b->c, TARGET_FISCAL(b->na), b->l, list, sizeof list);
 	snprintf(line, sizeof line, words(b->l, W_FISCAL_NOTE),
 	         list[0] ? list : words(b->l, W_NOBODY));
 	book_strf(b, ws, r++, 0, b->fmt.note, "\xc2\xb9 %s", line);
-	book_actor_list(b, TARGET_SOCIETY(b->na), list, sizeof list);
+	report_actor_list(b->c, TARGET_SOCIETY(b->na), b->l, list, sizeof list);
 	snprintf(line, sizeof line, words(b->l, W_SOCIETY_NOTE), list);
 	book_strf(b, ws, r++, 0, b->fmt.note, "\xc2\xb2 %s", line);
 	r++;

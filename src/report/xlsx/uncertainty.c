@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "samkalk/report/report.h"
 #include "samkalk/vary/uncertainty.h"
 
 static lxw_row_t unc_stats_table(book *b, lxw_worksheet *ws, lxw_row_t r)
@@ -220,7 +221,7 @@ void sheet_uncertainty(book *b)
 	size_t fi = TARGET_FISCAL(b->na);
 	char rates[200], list[400];
 	book_str(b, ws, 0, 0, words(b->l, W_UNC_SHEET_TITLE), b->fmt.title);
-	book_actor_list(b, fi, list, sizeof list);
+	report_actor_list(b->c, fi, b->l, list, sizeof list);
 	book_strf(b, ws, 1, 0, b->fmt.note, words(b->l, W_UNC_SHEET_NOTE), b->s->price_year,
 	          format_rates(rates, sizeof rates, b->s->rate_by_year, b->T, b->l), list,
 	          words(b->l, W_UNC_VALUES_NOTE));

@@ -96,10 +96,6 @@ void book_provenance(book *b, lxw_worksheet *ws, lxw_row_t r, const char *sectio
 /* The label of target j: an actor's, or the public sector's or society's. */
 const char *book_target_label(const book *b, size_t j);
 
-/* "Kommunen, Arbetsförmedlingen och Regionen": the actors target j covers,
- * "" when none. */
-void book_actor_list(const book *b, size_t j, char *buf, size_t n);
-
 /* Print setup shared by every sheet: A4 landscape, one page wide (and
  * one page high with one_page), the scenario's name above and page
  * numbers below. */
