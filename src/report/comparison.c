@@ -238,9 +238,8 @@ sk_status compare_json(const comparison *cmp, FILE *out)
 	char notes[2048];
 	compare_notes(cmp, LANG_EN, notes, sizeof notes);
 	fprintf(out,
-	        "{\"program\": \"samkalk\", \"version\": \"" SAMKALK_VERSION
-	        "\", \"comparison\": {\"price_year\": %d, \"notes\": ",
-	        cmp->price_year);
+	        "{\"program\": \"samkalk\", \"version\": \"%s\", \"comparison\": {\"price_year\": %d, \"notes\": ",
+	        SAMKALK_VERSION, cmp->price_year);
 	report_json_string(out, notes);
 	fputs(",\n \"scenarios\": [", out);
 	for (size_t k = 0; k < cmp->n; k++) {
