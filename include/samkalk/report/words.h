@@ -122,6 +122,8 @@ typedef enum word_key {
 	W_MONEY_MILLIONS,
 	W_MONEY_KR,
 	W_BREAK_EVEN_INTRO,
+	W_FISCAL_MID, /* the public sector and society in mid-sentence */
+	W_SOCIETY_MID,
 	W_BREAK_EVEN_ITEM,
 	W_BREAK_EVEN_NEVER,
 	W_BREAK_EVEN_RATE,

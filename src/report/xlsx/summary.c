@@ -49,6 +49,17 @@ static void sentence(const book *b, size_t j, char *buf, size_t n)
 	}
 }
 
+/* Target j's label in mid-sentence: "offentlig sektor", not "Offentlig
+ * sektor"; an actor's as written. */
+static const char *mid_sentence_label(const book *b, size_t j)
+{
+	if (j == TARGET_FISCAL(b->na))
+		return words(b->l, W_FISCAL_MID);
+	if (j == TARGET_SOCIETY(b->na))
+		return words(b->l, W_SOCIETY_MID);
+	return b->p->actors[j].label;
+}
+
 /* "Brytpunkt: insatsen går jämnt ut för offentlig sektor redan vid 53 % av
  * den antagna effekten och för Kommunen vid 84 %." over the investing
  * targets. */
@@ -67,11 +78,7 @@ static void break_even_sentence(const book *b, char *buf, size_t n)
 		if (g->nominal.status == PAYBACK_NONE)
 			continue;
 		char pct[32], label[128], part[400];
-		snprintf(label, sizeof label, "%s", book_target_label(b, order[i]));
-		if (order[i] >= b->na) /* "offentlig sektor" mid-sentence */
-			for (char *p = label; *p; p++)
-				if (p == label && *p >= 'A' && *p <= 'Z' && b->l == LANG_SV)
-					*p = (char)(*p - 'A' + 'a');
+		snprintf(label, sizeof label, "%s", mid_sentence_label(b, order[i]));
 		if (g->break_even_found) {
 			snprintf(pct, sizeof pct, "%s %%",
 			         format_decimal(part, sizeof part, 100 * g->break_even, 0, b->l,
