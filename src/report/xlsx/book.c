@@ -188,12 +188,12 @@ static const struct {
                       [SHEET_METHOD] = {W_SHEET_METHOD, sheet_method},
                       [SHEET_DATA] = {W_SHEET_DATA, sheet_data}};
 
-/* The order the sheets are filled in: the assumptions first, since the
- * flow sheets refer to its rate cells; the summary last, since it refers
- * to the flow sheets' rows. */
-static const enum sheet fill_order[N_SHEETS] = {SHEET_ASSUMPTIONS, SHEET_PER_ACTOR,   SHEET_BY_SEX,
-                                                SHEET_OUTCOMES,    SHEET_UNCERTAINTY, SHEET_METHOD,
-                                                SHEET_DATA,        SHEET_SUMMARY};
+/* Writes sheet k when the workbook has it and no error came before. */
+static void fill(book *b, enum sheet k)
+{
+	if (b->ws[k] && !b->err)
+		sheets[k].write(b);
+}
 
 /* Opens the workbook at path with its formats; false (why set) when the
  * file cannot be created. */
@@ -243,9 +243,14 @@ static void add_sheets(book *b, const calc *c, const char *prefix, const bool wa
 		if (want[k] && !(b->ws[k] = workbook_add_worksheet(b->wb, b->name[k])))
 			book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
-	for (int i = 0; i < N_SHEETS && !b->err; i++)
-		if (b->ws[fill_order[i]])
-			sheets[fill_order[i]].write(b);
+	/* the assumptions first, since the flow sheets refer to its rate
+	 * cells; the summary last, since it refers to the flow sheets' rows;
+	 * every other sheet between them in the workbook's order */
+	fill(b, SHEET_ASSUMPTIONS);
+	for (int k = 0; k < N_SHEETS; k++)
+		if (k != SHEET_ASSUMPTIONS && k != SHEET_SUMMARY)
+			fill(b, (enum sheet)k);
+	fill(b, SHEET_SUMMARY);
 }
 
 sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
