@@ -1,6 +1,7 @@
 /* report.h -- a finished calculation as text, CSV and JSON (SPEC §7), and
- * a comparison of several as text (issue #6). Each writer only writes to
- * out and returns SK_OK, or SK_EIO when the stream reports an error. */
+ * a comparison of several as text, CSV and JSON (issue #6); the workbook
+ * is report_xlsx.h. Each writer only writes to out and returns SK_OK, or
+ * SK_EIO when the stream reports an error. */
 #ifndef SAMKALK_REPORT_H
 #define SAMKALK_REPORT_H
 

@@ -4,7 +4,8 @@
  * conversions is a printf format, and a literal percent sign is written
  * %%, in every word: test_words.c checks that both languages have every
  * key with the same conversions in the same order. Identifiers a program
- * reads (CSV columns, JSON keys) are not words and stay in the writers. */
+ * reads (CSV columns, JSON keys) are not words: the flows' columns and the
+ * sexes' ids are in report.h, the inputs' keys in read/inputs.def. */
 #ifndef SAMKALK_REPORT_WORDS_H
 #define SAMKALK_REPORT_WORDS_H
 

@@ -1,6 +1,7 @@
 /* compare.h -- several scenarios side by side (issue #6): the decision
  * figures of each, moved to one price year, ranked by society's and the
- * public sector's NPV, with what differs between them said in words. */
+ * public sector's NPV, and what differs between them (rates, horizons,
+ * starts, timing), which report/comparison.c says in words. */
 #ifndef SAMKALK_COMPARE_H
 #define SAMKALK_COMPARE_H
 

@@ -1,10 +1,11 @@
 /* assumptions.c -- the workbook's sheet of every input with its source
  * and file:line (issue #4, SPEC §8): the basics, labelled from the table
- * of inputs (read/inputs.def; with the discount rate
- * cell, or one cell per [discounting] band, that every discount factor
- * refers to), cohort, intervention costs, actors, transitions as written,
- * the index, unit costs as formulas over the profile's items, the matrices
- * as used and the input files with their SHA-256. */
+ * of inputs (read/inputs.def; with the discount rate cell, or one cell per
+ * [discounting] band, that every discount factor refers to), cohort,
+ * intervention costs, actors, transitions as written, the index, unit
+ * costs as formulas over the profile's items, the matrices as used and
+ * the input files with their SHA-256. Keys and sections are named as the
+ * table of inputs names them. */
 #include "samkalk/report/xlsx/book.h"
 
 #include "samkalk/read/inputs.h"

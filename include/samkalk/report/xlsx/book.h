@@ -109,7 +109,8 @@ void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r);
 
 /* The sheets, one file each; each writes b->ws[its sheet]. The flow
  * sheets need the assumptions sheet's rate cells, and the summary the
- * flow sheets' rows: report_xlsx() fills them in that order. */
+ * flow sheets' rows: report_xlsx() fills the assumptions first, the
+ * summary last and the others between them in enum sheet's order. */
 void sheet_summary(book *b);
 void sheet_per_actor(book *b);
 void sheet_by_sex(book *b);
