@@ -46,7 +46,7 @@ EXAMPLE := scenarios/unga-vuxna.ini
 PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 export PYTHON
 
-.PHONY: all deps run check test layers unit docs-keys FORCE cases e2e sanitize format-check bench format clean update-expected \
+.PHONY: all deps run check test layers unit docs-keys golden FORCE cases e2e sanitize format-check bench format clean update-expected \
         fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
@@ -172,6 +172,10 @@ e2e: $(BUILD)/samkalk
 # (include/samkalk/read/inputs.def); test_inputs fails when they differ
 docs-keys: $(BUILD)/tests/test_inputs
 	@SAMKALK_UPDATE_DOCS=1 $(BUILD)/tests/test_inputs >/dev/null && git diff --stat docs/scenario-format.md
+
+# every output of every scenario against those of commit REF (tests/golden)
+golden: $(BUILD)/samkalk
+	@sh tests/golden/compare.sh $(REF)
 
 update-expected: $(BUILD)/samkalk
 	@UPDATE=1 sh tests/run_cases.sh $(BUILD)/samkalk; UPDATE=1 sh tests/run_e2e.sh $(BUILD)/samkalk

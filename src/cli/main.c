@@ -41,8 +41,22 @@ static const option_spec run_options[] = {
 
 static void usage(FILE *out)
 {
-	fputs("samkalk " SAMKALK_VERSION
-	      " -- socioeconomic investment calculation: who pays, who saves, and when it pays back.\n\nUsage:\n  samkalk run SCENARIO.ini [options]   compute and print the summary\n      example: samkalk run scenarios/unga-vuxna.ini -o beslut.xlsx\n  samkalk check SCENARIO.ini...        check files only; print every mistake\n      example: samkalk check scenarios/*.ini\n  samkalk compare A.ini B.ini... [options]\n                                       scenarios side by side, ranked\n      example: samkalk compare scenarios/*.ini -o jamforelse.xlsx\n  samkalk new NAME.ini                 a commented starter scenario\n      example: samkalk new mitt.ini\n  samkalk --help                       this text\n  samkalk --version                    the program's version\n\nOptions of run and compare:\n",
+	fprintf(out,
+	        "samkalk %s -- socioeconomic investment calculation: who pays, who saves, and when it pays back.\n\n",
+	        SAMKALK_VERSION);
+	fputs("Usage:\n"
+	      "  samkalk run SCENARIO.ini [options]   compute and print the summary\n"
+	      "      example: samkalk run scenarios/unga-vuxna.ini -o beslut.xlsx\n"
+	      "  samkalk check SCENARIO.ini...        check files only; print every mistake\n"
+	      "      example: samkalk check scenarios/*.ini\n"
+	      "  samkalk compare A.ini B.ini... [options]\n"
+	      "                                       scenarios side by side, ranked\n"
+	      "      example: samkalk compare scenarios/*.ini -o jamforelse.xlsx\n"
+	      "  samkalk new NAME.ini                 a commented starter scenario\n"
+	      "      example: samkalk new mitt.ini\n"
+	      "  samkalk --help                       this text\n"
+	      "  samkalk --version                    the program's version\n\n"
+	      "Options of run and compare:\n",
 	      out);
 	for (size_t i = 0; i < N_RUN_OPTIONS; i++) {
 		char head[32];
@@ -51,7 +65,9 @@ static void usage(FILE *out)
 		         run_options[i].arg ? run_options[i].arg : "");
 		fprintf(out, "  %-20s %s\n", head, run_options[i].help);
 	}
-	fputs("\nOutput files are written beside their target and renamed into place when complete;\na failed run leaves an existing file as it was. See man samkalk and docs/.\n\nExit status: 0 done, 1 a failure of the machine (disk, memory), 2 bad input or usage.\n",
+	fputs("\nOutput files are written beside their target and renamed into place when complete;\n"
+	      "a failed run leaves an existing file as it was. See man samkalk and docs/.\n\n"
+	      "Exit status: 0 done, 1 a failure of the machine (disk, memory), 2 bad input or usage.\n",
 	      out);
 }
 

@@ -8,10 +8,11 @@
 #include "samkalk/read/profile.h"
 
 const word_key words_of_sex[N_SEX] = {[SEX_WOMEN] = W_WOMEN, [SEX_MEN] = W_MEN};
-const word_key words_of_timing[] = {[TIMING_START] = W_TIMING_START, [TIMING_END] = W_TIMING_END};
-const word_key words_of_costs_on[] = {
+const word_key words_of_timing[N_TIMINGS] = {
+        [TIMING_START] = W_TIMING_START, [TIMING_END] = W_TIMING_END};
+const word_key words_of_costs_on[N_COSTS_ON] = {
         [COSTS_START] = W_COSTS_START, [COSTS_END] = W_COSTS_END, [COSTS_MEAN] = W_COSTS_MEAN};
-const word_key words_of_actor_kind[] = {
+const word_key words_of_actor_kind[N_ACTOR_KINDS] = {
         [ACTOR_FISCAL] = W_KIND_FISCAL, [ACTOR_ECONOMIC] = W_KIND_ECONOMIC};
 
 const char *words(lang l, word_key k)

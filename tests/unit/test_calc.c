@@ -20,10 +20,10 @@ Test(calc, row_above_one_is_bad_input_with_one_message)
 {
 	gsl_set_error_handler_off();
 	/* A -> B 0.7 + A -> C 0.4 = 1.1 > 1 (SPEC §5) */
-	static const char text[] = "[scenario]\nprofiles = reader_profile.ini\nstart_year = 2026\n"
-	                           "years = 2\n[cohort]\nsize = 1\nA = 1\n[intervention]\nyears = "
-	                           "1\n[baseline]\nA -> B = 0.7\nA -> C = 0.4\n"
-	                           "[intervention.transitions]\nA -> B = 0.5\n";
+	static const char text[] =
+	        "[scenario]\nprofiles = reader_profile.ini\nstart_year = 2026\n"
+	        "years = 2\n[cohort]\nsize = 1\nA = 1\n[intervention]\nyears = 1\n[baseline]\nA -> B = 0.7\nA -> C = 0.4\n"
+	        "[intervention.transitions]\nA -> B = 0.5\n";
 	diag d;
 	diag_init(&d);
 	calc *c = NULL;

@@ -372,9 +372,7 @@ Test(refuse, percent_out_of_range_or_without_sign)
 	refused(PM "0%", 15000, "got 0");
 	refused(PM "120%", 15000, "expected P above 0 and at most 100");
 	refused(PM "120%", 15000, "got 120");
-	refused("+-"
-	        "-5%",
-	        15000, "got -5");
+	refused("+--5%", 15000, "got -5");
 	refused(PM "20", 15000, "expected " PM "P% such as " PM "20%");
 	refused(PM "20%x", 15000, "expected " PM "P%");
 	/* a base of 0 cannot vary by a percentage */

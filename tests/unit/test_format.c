@@ -71,8 +71,8 @@ Test(format, rates_in_words)
 	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_SV),
 	                 "10,0 % per år år 1, 3,5 % per år år 2, 3,0 % per år år 3\xe2\x80\x93"
 	                 "4");
-	cr_assert_str_eq(format_rates(b, sizeof b, bands, 4, LANG_EN),
-	                 "10.0% a year in year 1, 3.5% a year in year 2, 3.0% a year in years "
-	                 "3\xe2\x80\x93"
-	                 "4");
+	cr_assert_str_eq(
+	        format_rates(b, sizeof b, bands, 4, LANG_EN),
+	        "10.0% a year in year 1, 3.5% a year in year 2, 3.0% a year in years 3\xe2\x80\x93"
+	        "4");
 }

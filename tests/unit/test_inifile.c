@@ -168,9 +168,9 @@ Test(inifile, crlf_line_endings)
 
 Test(inifile, crlf_mistake_reported_on_its_line_without_cr)
 {
-	refused_text("[a]\r\nx = 1\r\n  y = 2\r\n",
-	             "t.ini:3: expected the line to start in the first column, got indentation "
-	             "(remove the leading blanks; lines are never joined)\n");
+	refused_text(
+	        "[a]\r\nx = 1\r\n  y = 2\r\n",
+	        "t.ini:3: expected the line to start in the first column, got indentation (remove the leading blanks; lines are never joined)\n");
 }
 
 Test(inifile, bom_at_the_start_is_skipped)
@@ -291,11 +291,10 @@ Test(inifile, utf8_text_kept)
 Test(inifile, indented_line_refused)
 {
 	/* inih would join "  y = 2" to the value above */
-	refused_text("[a]\nx = 1\n  y = 2\n\tz = 3\n",
-	             "t.ini:3: expected the line to start in the first column, got indentation "
-	             "(remove the leading blanks; lines are never joined)\n"
-	             "t.ini:4: expected the line to start in the first column, got indentation "
-	             "(remove the leading blanks; lines are never joined)\n");
+	refused_text(
+	        "[a]\nx = 1\n  y = 2\n\tz = 3\n",
+	        "t.ini:3: expected the line to start in the first column, got indentation (remove the leading blanks; lines are never joined)\n"
+	        "t.ini:4: expected the line to start in the first column, got indentation (remove the leading blanks; lines are never joined)\n");
 }
 
 Test(inifile, indented_comment_and_blank_line_fine)
@@ -312,16 +311,17 @@ Test(inifile, unterminated_header_refuses_the_keys_under_it)
 {
 	/* If "x = 2" went into [a] (as inih does), line 4 would also be a
 	 * duplicate of line 2; it must not be read at all. [c] is read again. */
-	refused_text("[a]\nx = 1\n[b\nx = 2\n[c]\nx = 3\nx = 4\n",
-	             "t.ini:3: expected a section header [name], got an unterminated '[' (keys "
-	             "below it are not read until the next header)\n"
-	             "t.ini:7: x: duplicate key in [c], first at line 6: expected each key once\n");
+	refused_text(
+	        "[a]\nx = 1\n[b\nx = 2\n[c]\nx = 3\nx = 4\n",
+	        "t.ini:3: expected a section header [name], got an unterminated '[' (keys below it are not read until the next header)\n"
+	        "t.ini:7: x: duplicate key in [c], first at line 6: expected each key once\n");
 }
 
 Test(inifile, other_broken_headers)
 {
-	refused_text("[a] x = 1\n", "t.ini:1: expected only a comment after the section header's "
-	                            "']', got 'x = 1'\n");
+	refused_text(
+	        "[a] x = 1\n",
+	        "t.ini:1: expected only a comment after the section header's ']', got 'x = 1'\n");
 	refused_text("[]\n", "t.ini:1: expected a section name between [ and ], got nothing\n");
 	refused_text("[a[b]\n", "t.ini:1: expected a section header [name], got a second '['\n");
 	/* 49 bytes is what inih keeps (SK_MAX_SECTION_NAME); 50 is refused */
@@ -359,9 +359,9 @@ Test(inifile, same_key_in_two_sections_fine)
 Test(inifile, duplicate_section_refused_with_both_lines)
 {
 	/* the second [a]'s keys are not read, so its x is no duplicate key */
-	refused_text("[a]\nx = 1\n[b]\n[a]\nx = 2\n",
-	             "t.ini:4: duplicate section [a], first at line 1: expected each section "
-	             "once\n");
+	refused_text(
+	        "[a]\nx = 1\n[b]\n[a]\nx = 2\n",
+	        "t.ini:4: duplicate section [a], first at line 1: expected each section once\n");
 }
 
 Test(inifile, key_before_any_section_refused)
@@ -372,29 +372,29 @@ Test(inifile, key_before_any_section_refused)
 
 Test(inifile, lines_that_are_not_key_value)
 {
-	refused_text("[a]\njust words\n", "t.ini:2: expected 'key = value' or a [section] header, "
-	                                  "got 'just words'\n");
+	refused_text("[a]\njust words\n",
+	             "t.ini:2: expected 'key = value' or a [section] header, got 'just words'\n");
 	refused_text("[a]\n= 5\n", "t.ini:2: expected a key before '=', got nothing\n");
-	refused_text("[a]\nname: x = y\n", "t.ini:2: expected 'key = value', got a ':' before the "
-	                                   "'=' in 'name: x'\n");
+	refused_text("[a]\nname: x = y\n",
+	             "t.ini:2: expected 'key = value', got a ':' before the '=' in 'name: x'\n");
 }
 
 Test(inifile, not_utf8_refused_with_line_and_byte)
 {
 	/* Latin-1 "Gävle": 0xe4 is the 9th byte of "name = G\xe4vle" */
-	refused_text("[a]\nname = G\xe4vle\n",
-	             "t.ini:2: byte 9: expected UTF-8 text, got byte 0xe4 (save the file as "
-	             "UTF-8)\n");
+	refused_text(
+	        "[a]\nname = G\xe4vle\n",
+	        "t.ini:2: byte 9: expected UTF-8 text, got byte 0xe4 (save the file as UTF-8)\n");
 	/* overlong '/' (0xc0 0xaf), a UTF-16 surrogate, a truncated sequence */
-	refused_text("[a]\nx = \xc0\xaf\n",
-	             "t.ini:2: byte 5: expected UTF-8 text, got byte 0xc0 (save the file as "
-	             "UTF-8)\n");
-	refused_text("[a]\nx = \xed\xa0\x80\n",
-	             "t.ini:2: byte 5: expected UTF-8 text, got byte 0xed (save the file as "
-	             "UTF-8)\n");
-	refused_text("[a]\nx = \xe2\x82\n",
-	             "t.ini:2: byte 5: expected UTF-8 text, got byte 0xe2 (save the file as "
-	             "UTF-8)\n");
+	refused_text(
+	        "[a]\nx = \xc0\xaf\n",
+	        "t.ini:2: byte 5: expected UTF-8 text, got byte 0xc0 (save the file as UTF-8)\n");
+	refused_text(
+	        "[a]\nx = \xed\xa0\x80\n",
+	        "t.ini:2: byte 5: expected UTF-8 text, got byte 0xed (save the file as UTF-8)\n");
+	refused_text(
+	        "[a]\nx = \xe2\x82\n",
+	        "t.ini:2: byte 5: expected UTF-8 text, got byte 0xe2 (save the file as UTF-8)\n");
 }
 
 Test(inifile, control_characters_refused)
@@ -404,24 +404,21 @@ Test(inifile, control_characters_refused)
 	             "t.ini:2: byte 6: expected text, got the control character 0x1b\n");
 	/* a NUL inside the buffer: the length, not the NUL, ends the file */
 	refused("[a]\nx = 1\0002\n", 12,
-	        "t.ini:2: byte 6: expected text, got the control "
-	        "character 0x00\n");
+	        "t.ini:2: byte 6: expected text, got the control character 0x00\n");
 	/* a lone CR (old Mac line end) is a control character, not a line end */
-	refused_text("[a]\rx = 1\n", "t.ini:1: byte 4: expected text, got the control character "
-	                             "0x0d\n");
+	refused_text("[a]\rx = 1\n",
+	             "t.ini:1: byte 4: expected text, got the control character 0x0d\n");
 }
 
 Test(inifile, every_mistake_of_a_file_reported_in_line_order)
 {
-	refused_text("x = 0\n[a]\ny = 1\n  z = 2\ny = 3\n[b\n[a]\n",
-	             "t.ini:1: x: expected a [section] header above the first key\n"
-	             "t.ini:4: expected the line to start in the first column, got indentation "
-	             "(remove the leading blanks; lines are never joined)\n"
-	             "t.ini:5: y: duplicate key in [a], first at line 3: expected each key once\n"
-	             "t.ini:6: expected a section header [name], got an unterminated '[' (keys "
-	             "below it are not read until the next header)\n"
-	             "t.ini:7: duplicate section [a], first at line 2: expected each section "
-	             "once\n");
+	refused_text(
+	        "x = 0\n[a]\ny = 1\n  z = 2\ny = 3\n[b\n[a]\n",
+	        "t.ini:1: x: expected a [section] header above the first key\n"
+	        "t.ini:4: expected the line to start in the first column, got indentation (remove the leading blanks; lines are never joined)\n"
+	        "t.ini:5: y: duplicate key in [a], first at line 3: expected each key once\n"
+	        "t.ini:6: expected a section header [name], got an unterminated '[' (keys below it are not read until the next header)\n"
+	        "t.ini:7: duplicate section [a], first at line 2: expected each section once\n");
 }
 
 Test(inifile, sha256_of_the_buffer)
@@ -464,8 +461,9 @@ Test(inifile, read_names_the_referring_key_when_the_file_is_missing)
 	cr_assert_eq(st, SK_EINPUT);
 	cr_assert_null(doc);
 	char *out = printed(&d);
-	cr_assert_str_eq(out, "s.ini:4: profiles: cannot read tests/unit/data/no_such_file.ini: "
-	                      "No such file or directory\n");
+	cr_assert_str_eq(
+	        out,
+	        "s.ini:4: profiles: cannot read tests/unit/data/no_such_file.ini: No such file or directory\n");
 	free(out);
 	diag_free(&d);
 }

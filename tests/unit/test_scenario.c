@@ -35,10 +35,10 @@ Test(scenario, defaults_as_spec_section_4)
 
 Test(scenario, transition_keys_with_or_without_blanks)
 {
-	static const char text[] = "[scenario]\nprofiles = reader_profile.ini\nstart_year = 2026\n"
-	                           "years = 2\n[cohort]\nsize = 1\nA = 1\n[intervention]\nyears = "
-	                           "1\n[baseline]\nA->B = 0.25\nB  ->  C = 0.5\n"
-	                           "[intervention.transitions]\nA -> B = 0.5\n";
+	static const char text[] =
+	        "[scenario]\nprofiles = reader_profile.ini\nstart_year = 2026\n"
+	        "years = 2\n[cohort]\nsize = 1\nA = 1\n[intervention]\nyears = 1\n[baseline]\nA->B = 0.25\nB  ->  C = 0.5\n"
+	        "[intervention.transitions]\nA -> B = 0.5\n";
 	diag d;
 	diag_init(&d);
 	scenario *s = NULL;

@@ -311,8 +311,8 @@ Test(montecarlo, same_results_for_any_thread_count)
 	char *ca = draws_csv(c, 1, &a), *cb = draws_csv(c, 3, &b);
 	cr_assert_str_eq(ca, cb);
 	/* header and 20000 rows */
-	const char *head = "draw,intervention: cost_per_participant.kommun,npv_kommun,npv_prod,"
-	                   "npv_fiscal,npv_society\n";
+	const char *head =
+	        "draw,intervention: cost_per_participant.kommun,npv_kommun,npv_prod,npv_fiscal,npv_society\n";
 	cr_assert(strncmp(ca, head, strlen(head)) == 0, "header: %.100s", ca);
 	size_t lines = 0;
 	for (const char *p = ca; *p; p++)

@@ -125,26 +125,22 @@ Test(values, out_of_double_range_refused)
 	refused("1e400", 0, 1e12,
 	        "s.ini:7: k: expected a number, got a number too large to represent in '1e400'\n");
 	refused("-1e400", -1e12, 0,
-	        "s.ini:7: k: expected a number, got a number too large to represent in "
-	        "'-1e400'\n");
+	        "s.ini:7: k: expected a number, got a number too large to represent in '-1e400'\n");
 	/* underflow is not "too large" */
 	refused("1e-400", 0, 1e12,
-	        "s.ini:7: k: expected a number, got a number too small to represent in "
-	        "'1e-400'\n");
+	        "s.ini:7: k: expected a number, got a number too small to represent in '1e-400'\n");
 }
 
 Test(values, decimal_comma_refused_with_a_hint)
 {
 	refused("0,5", 0, 1,
-	        "s.ini:7: k: expected a number, got a ',' (use '.' as the decimal sign) in "
-	        "'0,5'\n");
+	        "s.ini:7: k: expected a number, got a ',' (use '.' as the decimal sign) in '0,5'\n");
 }
 
 Test(values, spaces_and_percent_refused_with_a_hint)
 {
 	refused("1 500 000", 0, 1e12,
-	        "s.ini:7: k: expected a number, got spaces inside the number (write 1500000, not "
-	        "1 500 000) in '1 500 000'\n");
+	        "s.ini:7: k: expected a number, got spaces inside the number (write 1500000, not 1 500 000) in '1 500 000'\n");
 	refused("30%", 0, 1,
 	        "s.ini:7: k: expected a number, got a '%' (write 0.05 for 5 %) in '30%'\n");
 }
@@ -181,8 +177,8 @@ Test(values, number_of_an_entry_names_its_file_line_and_key)
 	        value_number(&d, doc, &doc->entries[1], 0, 1, "a probability between 0 and 1", &p));
 	char *text = printed(&d);
 	/* the example of SPEC §8 */
-	cr_assert_str_eq(text, "c.ini:3: AM2 -> arbete: expected a probability between 0 and 1, "
-	                       "got 1.4\n");
+	cr_assert_str_eq(
+	        text, "c.ini:3: AM2 -> arbete: expected a probability between 0 and 1, got 1.4\n");
 	free(text);
 	diag_free(&d);
 	inifile_free(doc);
@@ -211,10 +207,10 @@ Test(values, whole_numbers)
 	cr_assert_not(value_int(&d, doc, &doc->entries[4], 1, 1000, what, &v));
 	cr_assert_eq(v, -1, "a refused value leaves *out alone");
 	char *text = printed(&d);
-	cr_assert_str_eq(text, "c.ini:3: b: expected a whole number, at least 1, got the fraction "
-	                       "10.5\n"
-	                       "c.ini:5: d: expected a whole number, at least 1, got -10\n"
-	                       "c.ini:6: e: expected a whole number, at least 1, got '12abc'\n");
+	cr_assert_str_eq(text,
+	                 "c.ini:3: b: expected a whole number, at least 1, got the fraction 10.5\n"
+	                 "c.ini:5: d: expected a whole number, at least 1, got -10\n"
+	                 "c.ini:6: e: expected a whole number, at least 1, got '12abc'\n");
 	free(text);
 	diag_free(&d);
 	inifile_free(doc);
@@ -234,9 +230,9 @@ Test(values, whole_number_bounds_inclusive)
 	cr_assert_eq(v, 100);
 	cr_assert_not(value_int(&d, doc, &doc->entries[3], 1, 100, what, &v));
 	char *text = printed(&d);
-	cr_assert_str_eq(text, "c.ini:2: years: expected a horizon of 1 to 100 whole years, got 0\n"
-	                       "c.ini:5: over: expected a horizon of 1 to 100 whole years, got "
-	                       "101\n");
+	cr_assert_str_eq(text,
+	                 "c.ini:2: years: expected a horizon of 1 to 100 whole years, got 0\n"
+	                 "c.ini:5: over: expected a horizon of 1 to 100 whole years, got 101\n");
 	free(text);
 	diag_free(&d);
 	inifile_free(doc);
@@ -329,12 +325,10 @@ Test(values, unknown_lists_candidates_and_suggests)
 	value_unknown(&d, "s.ini", 11, NULL, "section", "zzzzzz", many, 13);
 	char *text = printed(&d);
 	cr_assert_str_eq(
-	        text, "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you "
-	              "mean 'discount_rate'? (expected one of name, profiles, start_year, years, "
-	              "price_year, discount_rate, discount_timing, costs_on)\n"
-	              "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
-	              "s.ini:11: unknown section 'zzzzzz', expected one of a1, a2, a3, a4, a5, a6, "
-	              "a7, a8, a9, a10, a11, a12, ...\n");
+	        text,
+	        "s.ini:7: discount_rat: unknown key 'discount_rat' in [scenario], did you mean 'discount_rate'? (expected one of name, profiles, start_year, years, price_year, discount_rate, discount_timing, costs_on)\n"
+	        "s.ini:9: AM1 -> X: unknown state 'X', expected one of AM3, AM2, arbete\n"
+	        "s.ini:11: unknown section 'zzzzzz', expected one of a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, ...\n");
 	free(text);
 	diag_free(&d);
 }

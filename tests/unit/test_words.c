@@ -128,3 +128,22 @@ Test(words, a_word_with_a_percent_sign_is_formatted_whole)
 	cr_assert_str_eq(words_format(buf, sizeof buf, LANG_SV, W_PERCENT, "53"), "53 %");
 	cr_assert_str_eq(words_format(buf, sizeof buf, LANG_EN, W_PERCENT, "53"), "53%");
 }
+
+/* The words of each choice, indexed by its enum: every value has its own
+ * word (an entry left out would be key 0, W_INTERVENTION, "Insats"). */
+static void distinct_words(const word_key *w, size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_neq(w[i], W_INTERVENTION, "%s %zu has no word", what, i);
+		for (size_t j = 0; j < i; j++)
+			cr_assert_neq(w[i], w[j], "%s %zu and %zu share a word", what, i, j);
+	}
+}
+
+Test(words, every_choice_has_a_word_of_its_own)
+{
+	distinct_words(words_of_sex, N_SEX, "sex");
+	distinct_words(words_of_timing, N_TIMINGS, "discount timing");
+	distinct_words(words_of_costs_on, N_COSTS_ON, "costs_on");
+	distinct_words(words_of_actor_kind, N_ACTOR_KINDS, "actor kind");
+}

@@ -10,7 +10,7 @@
 #include "samkalk/base/error.h"
 #include "samkalk/base/inifile.h"
 
-typedef enum actor_kind { ACTOR_FISCAL, ACTOR_ECONOMIC } actor_kind;
+typedef enum actor_kind { ACTOR_FISCAL, ACTOR_ECONOMIC, N_ACTOR_KINDS } actor_kind;
 
 typedef struct profile_actor {
 	const char *id, *label; /* point into the document */

@@ -11,8 +11,8 @@
 #include "samkalk/read/input_ids.h"
 struct profile;
 
-typedef enum discount_timing { TIMING_START, TIMING_END } discount_timing;
-typedef enum costs_on { COSTS_START, COSTS_END, COSTS_MEAN } costs_on;
+typedef enum discount_timing { TIMING_START, TIMING_END, N_TIMINGS } discount_timing;
+typedef enum costs_on { COSTS_START, COSTS_END, COSTS_MEAN, N_COSTS_ON } costs_on;
 enum { SEX_WOMEN, SEX_MEN, N_SEX };
 /* The three transition sets: baseline, during the intervention, after it. */
 typedef enum transition_set { TR_BASELINE, TR_INTERVENTION, TR_AFTER, N_TR } transition_set;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "samkalk/base/format.h"
+#include "samkalk/read/profile.h"
 #include "samkalk/read/scenario_types.h"
 
 typedef enum word_key {
@@ -297,9 +298,9 @@ extern const char *const words_en[N_WORDS];
  * sex (SEX_*), the discount timing (TIMING_*), when the costs fall in a
  * year (COSTS_*) and an actor's kind (ACTOR_*, read/profile.h). */
 extern const word_key words_of_sex[N_SEX];
-extern const word_key words_of_timing[];
-extern const word_key words_of_costs_on[];
-extern const word_key words_of_actor_kind[];
+extern const word_key words_of_timing[N_TIMINGS];
+extern const word_key words_of_costs_on[N_COSTS_ON];
+extern const word_key words_of_actor_kind[N_ACTOR_KINDS];
 
 /* Word k in language l; never NULL for a key below N_WORDS. */
 const char *words(lang l, word_key k);
