@@ -140,6 +140,54 @@ bool inputs_value(diag *d, const ini_doc *doc, const ini_entry *e, const input_k
 	return true;
 }
 
+double input_number(const scenario *s, const input_key *k, size_t actor)
+{
+	const char *f = (const char *)s + k->offset;
+	switch (k->store) {
+	case STORE_INT:
+		return *(const int *)f;
+	case STORE_LONG:
+		return (double)*(const long *)f;
+	case STORE_DOUBLE:
+		return *(const double *)f;
+	case STORE_PER_ACTOR:
+		return (*(double *const *)f)[actor];
+	default:
+		return 0;
+	}
+}
+
+void input_set(scenario *s, const input_key *k, size_t actor, double v)
+{
+	char *f = (char *)s + k->offset;
+	switch (k->store) {
+	case STORE_INT:
+		*(int *)f = (int)v;
+		break;
+	case STORE_LONG:
+		*(long *)f = (long)v;
+		break;
+	case STORE_DOUBLE:
+		*(double *)f = v;
+		break;
+	case STORE_PER_ACTOR:
+		(*(double **)f)[actor] = v;
+		break;
+	default:
+		break;
+	}
+}
+
+const char *input_text(const scenario *s, const input_key *k)
+{
+	return *(const char *const *)((const char *)s + k->offset);
+}
+
+void input_set_text(scenario *s, const input_key *k, const char *text)
+{
+	*(const char **)((char *)s + k->offset) = text;
+}
+
 const input_key *inputs_find(input_file file, const char *section, const char *key)
 {
 	const char *rows = rows_of(file, section);

@@ -42,12 +42,6 @@ static char *join_path(const char *scenario_path, const char *rel)
 	return out;
 }
 
-/* The field of s a row fills. */
-static void *field(scenario *s, const input_key *k)
-{
-	return (char *)s + k->offset;
-}
-
 /* Adds "unknown key 'K' in [SECTION], expected one of ..." with the
  * section's keys from the table. */
 static void unknown_key(loader *L, const ini_entry *e, const char *section)
@@ -79,19 +73,15 @@ static bool read_key(loader *L, const ini_entry *e, const input_key *k)
 		}
 		if (!inputs_value(L->d, L->doc, e, k, &v))
 			return false;
-		(*(double **)field(s, k))[a] = v;
+		input_set(s, k, a, v);
 		return true;
 	}
 	if (!inputs_value(L->d, L->doc, e, k, &v))
 		return false;
 	if (k->store == STORE_TEXT)
-		*(const char **)field(s, k) = e->value;
-	else if (k->store == STORE_INT)
-		*(int *)field(s, k) = (int)v;
-	else if (k->store == STORE_LONG)
-		*(long *)field(s, k) = (long)v;
-	else if (k->store == STORE_DOUBLE)
-		*(double *)field(s, k) = v;
+		input_set_text(s, k, e->value);
+	else
+		input_set(s, k, 0, v);
 	return true;
 }
 
@@ -105,6 +95,22 @@ static void check_required(loader *L, const char *section, int line)
 		    strcmp(k->section, section) == 0)
 			diag_add(L->d, L->doc->path, line, k->key, "expected %s, got none",
 			         k->missing);
+	}
+}
+
+/* Every key of section (index sec; SIZE_MAX: absent) by its row, an
+ * unknown one reported with the section's keys. */
+static void read_keys(loader *L, const char *section, size_t sec)
+{
+	size_t first, end;
+	inifile_entries(L->doc, sec, &first, &end);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &L->doc->entries[i];
+		const input_key *k = inputs_find(FILE_SCENARIO, section, e->key);
+		if (k)
+			read_key(L, e, k);
+		else
+			unknown_key(L, e, section);
 	}
 }
 
@@ -208,11 +214,11 @@ static void read_cohort(loader *L)
 	size_t first, end;
 	inifile_entries(doc, sec, &first, &end);
 	size_t before = diag_count(L->d);
+	const char *names[N_INPUTS];
+	size_t n_names = inputs_keys_of(FILE_SCENARIO, "cohort", false, names, N_INPUTS);
 	for (size_t i = first; i < end; i++) {
 		const ini_entry *e = &doc->entries[i];
 		const input_key *k = inputs_find(FILE_SCENARIO, "cohort", e->key);
-		const char *names[N_INPUTS];
-		size_t n_names = inputs_keys_of(FILE_SCENARIO, "cohort", false, names, N_INPUTS);
 		if (k)
 			read_key(L, e, k);
 		else if (L->p && profile_state_index(L->p, e->key) == SIZE_MAX &&
@@ -277,17 +283,8 @@ static void read_intervention(loader *L)
 			        "expected an [intervention] section with name, years and costs, got none");
 		return;
 	}
-	size_t first, end;
-	inifile_entries(doc, sec, &first, &end);
 	size_t before = diag_count(L->d);
-	for (size_t i = first; i < end; i++) {
-		const ini_entry *e = &doc->entries[i];
-		const input_key *k = inputs_find(FILE_SCENARIO, "intervention", e->key);
-		if (k)
-			read_key(L, e, k);
-		else
-			unknown_key(L, e, "intervention");
-	}
+	read_keys(L, "intervention", sec);
 	if (diag_count(L->d) == before && !doc->sections[sec].refused)
 		check_required(L, "intervention", doc->sections[sec].line);
 }
@@ -487,17 +484,7 @@ static void read_bands(loader *L)
 /* [adjustments]: attribution and cost_uplift (docs/method.md). */
 static void read_adjustments(loader *L)
 {
-	ini_doc *doc = L->doc;
-	size_t sec = inifile_find_section(doc, "adjustments"), first, end;
-	inifile_entries(doc, sec, &first, &end);
-	for (size_t i = first; i < end; i++) {
-		const ini_entry *e = &doc->entries[i];
-		const input_key *k = inputs_find(FILE_SCENARIO, "adjustments", e->key);
-		if (k)
-			read_key(L, e, k);
-		else
-			unknown_key(L, e, "adjustments");
-	}
+	read_keys(L, "adjustments", inifile_find_section(L->doc, "adjustments"));
 }
 
 /* The state of work for the cost per work-year: [scenario] work_state, else
@@ -592,12 +579,8 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 	s->intervention_name = "";
 	for (size_t i = 0; i < N_INPUTS; i++) { /* the table's defaults */
 		const input_key *k = &input_keys[i];
-		if (k->file == FILE_SCENARIO && k->store == STORE_DOUBLE)
-			*(double *)field(s, k) = k->initial;
-		else if (k->file == FILE_SCENARIO && k->store == STORE_INT)
-			*(int *)field(s, k) = (int)k->initial;
-		else if (k->file == FILE_SCENARIO && k->store == STORE_LONG)
-			*(long *)field(s, k) = (long)k->initial;
+		if (k->file == FILE_SCENARIO && k->store != STORE_PER_ACTOR)
+			input_set(s, k, 0, k->initial); /* text and choices: nothing, 0 */
 	}
 	size_t before = diag_count(d);
 	loader L = {.s = s, .doc = doc, .d = d};

@@ -235,18 +235,13 @@ static bool locate(reader *R, const ini_entry *e, const input_section *sec, unc_
 	in->row = k;
 	in->min = k->min;
 	in->max = k->max;
-	const char *base = (const char *)s + k->offset;
 	if (k->store == STORE_PER_ACTOR) {
 		size_t a = profile_actor_index(s->profile, key + strlen(k->key) - strlen("ACTOR"));
 		if (a == SIZE_MAX)
 			return not_written(R, e, x);
 		in->index = a;
-		in->base = (*(double *const *)base)[a];
-	} else if (k->store == STORE_LONG) {
-		in->base = (double)*(const long *)base;
-	} else {
-		in->base = *(const double *)base;
 	}
+	in->base = input_number(s, k, in->index);
 	/* the base is the value written there: [outcome] baseline in a scenario
 	 * without [outcome] has none */
 	return inifile_find_entry(doc, x, key) ? true : not_written(R, e, x);

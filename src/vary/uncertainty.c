@@ -254,10 +254,8 @@ static void apply(work *w, size_t i, const double *v)
 			s->rate_by_year[t] = v[0];
 		break;
 	case UNC_NUMBER: /* the row's field of the copy */
-		*(double *)((char *)s + in->row->offset) = v[0];
-		break;
 	case UNC_PER_ACTOR:
-		(*(double **)((char *)s + in->row->offset))[in->index] = v[0];
+		input_set(s, in->row, in->index, v[0]);
 		break;
 	case UNC_ITEM:
 		w->amount[in->index] = v[0];

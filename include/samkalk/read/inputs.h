@@ -112,6 +112,20 @@ extern const size_t n_input_sections;
 bool inputs_value(diag *d, const ini_doc *doc, const ini_entry *e, const input_key *k,
                   double *number);
 
+struct scenario;
+
+/* The number in row k's field of s (STORE_INT, STORE_LONG, STORE_DOUBLE;
+ * the actor's entry of STORE_PER_ACTOR), as a double; 0 for other stores. */
+double input_number(const struct scenario *s, const input_key *k, size_t actor);
+
+/* Sets row k's field of s (the actor's entry of STORE_PER_ACTOR) to v, in
+ * its store's type; nothing for other stores. */
+void input_set(struct scenario *s, const input_key *k, size_t actor, double v);
+
+/* The text in row k's field of s (STORE_TEXT), and setting it. */
+const char *input_text(const struct scenario *s, const input_key *k);
+void input_set_text(struct scenario *s, const input_key *k, const char *text);
+
 /* The row of key in section (placeholder rows match by their pattern: see
  * input_matches), or NULL. */
 const input_key *inputs_find(input_file file, const char *section, const char *key);

@@ -64,7 +64,6 @@ static lxw_row_t rate_rows(book *b, lxw_worksheet *ws, lxw_row_t r, const input_
 static void value_cell(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key *k)
 {
 	const scenario *s = b->s;
-	const char *field = (const char *)s + k->offset;
 	if (k == &input_keys[IN_PROFILES]) {
 		book_str(b, ws, r, 1, b->p->name, b->fmt.text);
 	} else if (k == &input_keys[IN_WORK_STATE]) {
@@ -77,15 +76,13 @@ static void value_cell(book *b, lxw_worksheet *ws, lxw_row_t r, const input_key 
 	} else if (k == &input_keys[IN_COSTS_ON]) {
 		book_str(b, ws, r, 1, words(b->l, words_of_costs_on[s->costs_on]), b->fmt.text);
 	} else if (k->store == STORE_TEXT) {
-		book_str(b, ws, r, 1, *(const char *const *)field, b->fmt.text);
+		book_str(b, ws, r, 1, input_text(s, k), b->fmt.text);
 	} else if (k->kind == KIND_CHOICE) {
-		book_str(b, ws, r, 1, k->choices[*(const int *)field], b->fmt.text);
-	} else if (k->store == STORE_INT) {
-		book_num(b, ws, r, 1, *(const int *)field, b->fmt.year);
-	} else if (k->store == STORE_LONG) {
-		book_num(b, ws, r, 1, (double)*(const long *)field, b->fmt.year);
+		book_str(b, ws, r, 1, k->choices[(int)input_number(s, k, 0)], b->fmt.text);
+	} else if (k->store == STORE_INT || k->store == STORE_LONG) {
+		book_num(b, ws, r, 1, input_number(s, k, 0), b->fmt.year);
 	} else if (k->store == STORE_DOUBLE) {
-		book_num(b, ws, r, 1, *(const double *)field, k->percent ? b->fmt.pct : b->fmt.kr);
+		book_num(b, ws, r, 1, input_number(s, k, 0), k->percent ? b->fmt.pct : b->fmt.kr);
 	}
 }
 
@@ -168,7 +165,7 @@ static lxw_row_t assumptions_cohort_costs(book *b, lxw_worksheet *ws, lxw_row_t 
 	for (size_t a = 0; a < b->na; a++)
 		for (int k = 0; k < 3; k++) { /* one row per cost, with its own source */
 			const input_key *in = &input_keys[costs[k].row];
-			double v = (*(double *const *)((const char *)s + in->offset))[a];
+			double v = input_number(s, in, a);
 			if (!v)
 				continue;
 			const char *stem_end = strrchr(in->key, '.'); /* cut ".ACTOR" */
@@ -226,7 +223,7 @@ static bool read_as(const scenario *s, const ini_entry *e, const char *sec, doub
 	const input_key *k = inputs_find(FILE_SCENARIO, sec, e->key);
 	if (!k || k->store != STORE_DOUBLE)
 		return false;
-	*v = *(const double *)((const char *)s + k->offset);
+	*v = input_number(s, k, 0);
 	return true;
 }
 
