@@ -23,6 +23,11 @@ typedef enum shown {
 	SHOWN_DECIMAL    /* two decimals: kronor per krona */
 } shown;
 
+const measure compare_shown[N_COMPARE_SHOWN] = {
+        M_NPV,          M_PV_INVESTMENT,     M_PV_SAVINGS, M_RETURN,
+        M_PAYBACK_YEAR, M_PAYBACK_DISC_YEAR, M_BREAK_EVEN, M_NET_AFTER_1,
+        M_NET_AFTER_5,  M_COST_PER_WORK_YEAR};
+
 /* Each measure's label and how its value is shown. */
 static const struct {
 	word_key label;
@@ -137,12 +142,8 @@ sk_status compare_text(const comparison *cmp, lang l, FILE *out)
 		}
 		fputc('\n', out);
 	}
-	static const measure shown_measures[] = {
-	        M_NPV,          M_PV_INVESTMENT,     M_PV_SAVINGS, M_RETURN,
-	        M_PAYBACK_YEAR, M_PAYBACK_DISC_YEAR, M_BREAK_EVEN, M_NET_AFTER_1,
-	        M_NET_AFTER_5,  M_COST_PER_WORK_YEAR};
-	for (size_t i = 0; i < sizeof shown_measures / sizeof *shown_measures; i++) {
-		measure m = shown_measures[i];
+	for (size_t i = 0; i < N_COMPARE_SHOWN; i++) {
+		measure m = compare_shown[i];
 		fprintf(out, "\n%s\n", compare_measure_label(m, l));
 		size_t first = m == M_COST_PER_WORK_YEAR ? cmp->n_actors : 0;
 		for (size_t u = first; u < cmp->n_actors + 2; u++) {

@@ -50,6 +50,11 @@ void report_json_figures(FILE *out, const calc *c, const figures *g);
 sk_status compare_csv(const comparison *cmp, FILE *out);
 sk_status compare_json(const comparison *cmp, FILE *out);
 
+/* The measures a reader of the comparison sees, in order (the text and the
+ * Jämförelse sheet; the CSV and JSON have every measure). */
+#define N_COMPARE_SHOWN 10
+extern const measure compare_shown[N_COMPARE_SHOWN];
+
 /* The comparison as text (comparison.c): per measure a table, scenarios
  * as columns, ranks, person-years gained and the notes below. */
 sk_status compare_text(const comparison *cmp, lang l, FILE *out);

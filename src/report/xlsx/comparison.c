@@ -45,12 +45,8 @@ void sheet_comparison(book *b, const comparison *cmp, lxw_worksheet *ws)
 		for (size_t k = 0; k < n; k++)
 			book_num(b, ws, r, (lxw_col_t)(2 + k), ranks[i][k], b->fmt.year);
 	}
-	static const measure shown[] = {
-	        M_NPV,          M_PV_INVESTMENT,     M_PV_SAVINGS, M_RETURN,
-	        M_PAYBACK_YEAR, M_PAYBACK_DISC_YEAR, M_BREAK_EVEN, M_NET_AFTER_1,
-	        M_NET_AFTER_5,  M_COST_PER_WORK_YEAR};
-	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-		measure m = shown[i];
+	for (size_t i = 0; i < N_COMPARE_SHOWN; i++) {
+		measure m = compare_shown[i];
 		r++;
 		size_t first_u = m == M_COST_PER_WORK_YEAR ? cmp->n_actors : 0;
 		for (size_t u = first_u; u < nu; u++, r++) {
