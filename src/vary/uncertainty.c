@@ -666,8 +666,6 @@ static void histogram(unc_results *ur, const double *x, long n)
 		start = floor(lo / width) * width;
 		bins = (int)floor((hi - start) / width) + 1;
 	}
-	ur->hist_lo = start;
-	ur->hist_width = width;
 	ur->n_bins = bins;
 	for (long k = 0; k < n; k++) {
 		int b = (int)floor((x[k] - start) / width);

@@ -62,12 +62,10 @@ typedef struct unc_results {
 	long draws;
 	uint64_t seed;
 	unc_stats *stats; /* [target] */
-	/* histogram of the fiscal NPV: n_bins bins of a round width from
-	 * hist_lo, counts of draws */
-	double hist_lo, hist_width;
+	/* histogram of the fiscal NPV: n_bins bins of a round width, bin k
+	 * from hist_from[k] to hist_to[k], hist[k] draws, hist_share[k] of them */
 	int n_bins;
 	long hist[UNC_HIST_BINS];
-	/* bin k holds hist_from[k] .. hist_to[k]; hist_share[k] of the draws */
 	double hist_from[UNC_HIST_BINS], hist_to[UNC_HIST_BINS];
 	double hist_share[UNC_HIST_BINS];
 } unc_results;
