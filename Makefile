@@ -23,7 +23,8 @@ WERROR  ?=
 WARN    := -Wall -Wextra -Wpedantic $(WERROR)
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c17 -D_XOPEN_SOURCE=700 -pthread $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  := $(PKG_LIBS) -lm -pthread
+# libcsv (follow-up data files) has no pkg-config file in Debian
+LDLIBS  := $(PKG_LIBS) -lcsv -lm -pthread
 
 BUILD   ?= build
 # Layers, each a folder of src/ and include/samkalk/ (docs/architecture.md)
@@ -36,7 +37,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages: to build, and (second list) for the tests only.
-BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev
+BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev libcsv-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
               libreoffice-calc-nogui poppler-utils valgrind python3-numpy time \
               clang libclang-rt-14-dev

@@ -53,7 +53,10 @@ static size_t file_seq(diag *d, const char *file)
 	return d->n_files++;
 }
 
-void diag_add(diag *d, const char *file, int line, const char *key, const char *fmt, ...)
+/* Adds "file[:line[:column]]: [key: ]body". */
+__attribute__((format(printf, 6, 0))) static void add(diag *d, const char *file, int line,
+                                                       int column, const char *key,
+                                                       const char *fmt, va_list ap)
 {
 	if (!file)
 		file = "samkalk";
@@ -67,15 +70,14 @@ void diag_add(diag *d, const char *file, int line, const char *key, const char *
 		return;
 	}
 	char head[64];
-	if (line > 0)
+	if (line > 0 && column > 0)
+		snprintf(head, sizeof head, ":%d:%d", line, column);
+	else if (line > 0)
 		snprintf(head, sizeof head, ":%d", line);
 	else
 		head[0] = '\0';
 	char body[1024];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(body, sizeof body, fmt, ap);
-	va_end(ap);
 	size_t len = strlen(file) + strlen(head) + (key ? strlen(key) + 2 : 0) + strlen(body) + 3;
 	char *text = malloc(len);
 	if (!text) {
@@ -97,6 +99,22 @@ void diag_add(diag *d, const char *file, int line, const char *key, const char *
 	d->msgs[d->n] = (diag_msg){text, fs, line, d->n};
 	d->n++;
 	d->per_file[fs]++;
+}
+
+void diag_add(diag *d, const char *file, int line, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, file, line, 0, key, fmt, ap);
+	va_end(ap);
+}
+
+void diag_add_at(diag *d, const char *file, int line, int column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, file, line, column, NULL, fmt, ap);
+	va_end(ap);
 }
 
 bool diag_file(diag *d, const char *file)

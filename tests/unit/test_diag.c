@@ -47,3 +47,20 @@ Test(diag, capped_per_file_and_counted)
 	free(out);
 	diag_free(&d);
 }
+
+/* a cell of a data file: "file:line:column: text", sorted by line with
+ * the rest */
+Test(diag, cell_of_a_data_file)
+{
+	diag d;
+	diag_init(&d);
+	diag_add_at(&d, "u.csv", 7, 3, "expected a whole number, got '%s'", "2,5");
+	diag_add(&d, "u.csv", 2, NULL, "second");
+	diag_add_at(&d, "u.csv", 0, 4, "no line, so no column");
+	char *out = printed(&d);
+	cr_assert_str_eq(out, "u.csv: no line, so no column\n"
+	                      "u.csv:2: second\n"
+	                      "u.csv:7:3: expected a whole number, got '2,5'\n");
+	free(out);
+	diag_free(&d);
+}

@@ -38,6 +38,11 @@ void diag_free(diag *d);
 void diag_add(diag *d, const char *file, int line, const char *key, const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
 
+/* Adds "file:line:column: message", for a cell of a data file (column
+ * from 1). Never fails, as diag_add. */
+void diag_add_at(diag *d, const char *file, int line, int column, const char *fmt, ...)
+        __attribute__((format(printf, 5, 6)));
+
 /* Names a file before any message about it, so that its messages print
  * first (the scenario before the profile it names). Returns false when out
  * of memory. */
