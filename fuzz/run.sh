@@ -33,10 +33,14 @@ seed() { # target: fill its corpus directory from the repository's files
 			  sed 's/^profiles *=.*/profiles = @PROFILE@/' "$f"; } \
 				>"$dir/$(echo "$f" | tr / _)"
 		done ;;
+	fuzz_followup) # follow-up data files (issue #15)
+		for f in scenarios/uppfoljning/*.csv tests/followup/*.csv tests/cases/*/*.csv; do
+			[ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr / _)"
+		done ;;
 	esac
 }
 status=0
-for t in ${TARGETS:-fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty}; do
+for t in ${TARGETS:-fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty fuzz_followup}; do
 	seed "$t"
 	echo "== $t for $seconds s"
 	if ! "$out/$t" -max_total_time="$seconds" -dict=fuzz/samkalk.dict -timeout=10 \

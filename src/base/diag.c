@@ -54,9 +54,8 @@ static size_t file_seq(diag *d, const char *file)
 }
 
 /* Adds "file[:line[:column]]: [key: ]body". */
-__attribute__((format(printf, 6, 0))) static void add(diag *d, const char *file, int line,
-                                                       int column, const char *key,
-                                                       const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void
+add(diag *d, const char *file, int line, int column, const char *key, const char *fmt, va_list ap)
 {
 	if (!file)
 		file = "samkalk";
@@ -145,7 +144,8 @@ static int by_file_line(const void *a, const void *b)
 
 void diag_print(diag *d, FILE *out)
 {
-	qsort(d->msgs, d->n, sizeof *d->msgs, by_file_line);
+	if (d->n) /* qsort's array may not be NULL, even when empty */
+		qsort(d->msgs, d->n, sizeof *d->msgs, by_file_line);
 	size_t shown_file = SIZE_MAX;
 	for (size_t i = 0; i <= d->n; i++) {
 		size_t fs = i < d->n ? d->msgs[i].file_seq : SIZE_MAX;

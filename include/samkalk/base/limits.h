@@ -18,10 +18,10 @@
 #define SK_MAX_COHORT        10000000          /* participants per intake */
 /* a follow-up data file (issue #15): a register panel is larger than a
  * scenario, so its own limits */
-#define SK_MAX_DATA_BYTES    (1024L * 1024 * 1024) /* one follow-up file */
-#define SK_MAX_DATA_ROWS     50000000              /* rows of one follow-up file */
-#define SK_MAX_DATA_FIELD    1024                  /* bytes of one field */
-#define SK_MAX_CATEGORIES    256                   /* [followup.states] lines */
+#define SK_MAX_DATA_BYTES (1024L * 1024 * 1024) /* one follow-up file */
+#define SK_MAX_DATA_ROWS  50000000              /* rows of one follow-up file */
+#define SK_MAX_DATA_FIELD 1024                  /* bytes of one field */
+#define SK_MAX_CATEGORIES 256                   /* [followup.states] lines */
 
 /* the uncertainty analysis (SPEC §6) */
 #define UNC_DEFAULT_DRAWS 10000

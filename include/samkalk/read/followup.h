@@ -30,7 +30,8 @@ typedef enum followup_shape { FU_PANEL, FU_MOVES, FU_STATES, N_FU_SHAPES } follo
 /* Sex of a count: women, men, or not given (the file has no sex column). */
 enum { FU_WOMEN, FU_MEN, FU_UNKNOWN, N_FU_SEX };
 
-/* What the reader checks rows against: the scenario and its profile. */
+/* What the reader checks rows against: the scenario and its profile.
+ * n_states 1 to 65535, intakes at least 1, years 0 or more. */
 typedef struct followup_context {
 	/* the categories the file may use and the state of each ([followup.states],
 	 * many to one); without that section, the profile's state ids (each its
@@ -53,9 +54,10 @@ typedef struct followup_context {
  * counts below. */
 typedef struct followup_suppressed {
 	int line;
-	int set, sex; /* moves: transition set (TR_*) and FU_* sex */
-	int intake, t;
-	size_t from, to; /* moves: from and to state; states: to is the state */
+	int set, sex;    /* set: moves' transition set (TR_*), -1 for states; FU_* sex */
+	int intake, t;   /* states: intake index (0 = start_year) and t; -1 for moves */
+	size_t from, to; /* moves: from and to state; states: to is the state,
+	                  * from SIZE_MAX */
 } followup_suppressed;
 
 typedef struct followup_data {
@@ -64,7 +66,7 @@ typedef struct followup_data {
 	followup_shape shape;
 	bool converted;  /* the file was Windows-1252, converted to UTF-8 */
 	char separator;  /* ';' or ',' */
-	size_t rows;     /* data rows, the header not counted */
+	size_t rows;     /* data rows: not the header, nor rows of empty fields */
 	size_t n_states; /* of the profile */
 	int intakes, years;
 	/* which columns the file has */
@@ -81,12 +83,15 @@ typedef struct followup_data {
 	 * persons of the intervention group (panel) or counted (states) in
 	 * each state t years after entry; a "<5" as 2.5. Moves: all zero. */
 	double *occupancy;
-	/* per intake: the last t with data, -1 when none */
+	/* per intake: the last t with data (panel: of the intervention
+	 * group), -1 when none */
 	int *last_t;
-	/* panel: persons (the intervention group and the comparison group),
-	 * persons lost to follow-up (their last observed t below the last t
-	 * of their intake, or a gap), and moves counted in all */
-	size_t persons, persons_comparison, lost;
+	/* panel: persons of the intervention group and of the comparison
+	 * group, and those of each lost to follow-up: not observed at every t
+	 * from 0 to the last t observed in their intake and group (their last
+	 * t below it, or a gap) */
+	size_t persons, persons_comparison, lost, lost_comparison;
+	/* panel: moves counted in all; moves: the rows' counts summed */
 	double n_moves;
 	followup_suppressed *suppressed;
 	size_t n_suppressed;
@@ -94,16 +99,21 @@ typedef struct followup_data {
 
 /* Reads and checks the follow-up file at path against ctx. Every
  * malformed row is one message "file:line:column: what was expected"
- * (diag_add_at) and the reading goes on to report the rest; an unreadable
- * file is one message at ctx's ref line. Returns SK_OK with *out set,
- * SK_EINPUT with *out NULL (messages in d), or SK_ENOMEM. */
+ * (diag_add_at; the line where the record starts, the field's number) and
+ * the reading goes on to report the rest; an unreadable file is one
+ * message at ctx's ref line. A file that is not text (control characters,
+ * UTF-16, bytes neither UTF-8 nor Windows-1252) or has a bad header gets
+ * its messages and no row is read. A column the header names needs a value
+ * in every row; a row of empty fields and empty fields past the header's
+ * (Excel's) are ignored. Returns SK_OK with *out set, SK_EINPUT with *out
+ * NULL (messages in d), or SK_ENOMEM. */
 sk_status followup_read(const char *path, const followup_context *ctx, followup_data **out,
                         diag *d);
 
 /* The same from a buffer of len bytes (tests and fuzzing); path is used
  * in messages only. */
-sk_status followup_parse(const char *path, const char *buf, size_t len,
-                         const followup_context *ctx, followup_data **out, diag *d);
+sk_status followup_parse(const char *path, const char *buf, size_t len, const followup_context *ctx,
+                         followup_data **out, diag *d);
 
 void followup_free(followup_data *f);
 
