@@ -47,12 +47,12 @@ EXAMPLE := scenarios/unga-vuxna.ini
 PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 export PYTHON
 
-.PHONY: all deps run check test layers unit docs-keys golden FORCE cases e2e sanitize format-check bench format clean update-expected \
+.PHONY: all deps run check test layers unit followup docs-keys golden FORCE cases e2e sanitize format-check bench format clean update-expected \
         fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
 # libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty
+FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty fuzz_followup
 FUZZ_FLAGS   := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
                 -fno-sanitize-recover=undefined -Iinclude $(PKG_CFLAGS)
 FUZZ_OBJ     := $(SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
@@ -110,8 +110,8 @@ check:
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers
 
 test: deps
-	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty limits \
-	  faults alloc e2e valgrind format-check
+	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
+	  limits faults alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
 	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
 	@$(MAKE) -s --no-print-directory fuzz
@@ -125,7 +125,7 @@ layers:
 sanitize:
 	@echo "== the same tests under -fsanitize=address,undefined"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases uncertainty e2e
+	  $(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS="$(SAN_CFLAGS)" unit cases uncertainty followup e2e
 
 format-check:
 	@clang-format --dry-run --Werror $(SRC) src/cli/main.c $(HDR) tests/unit/*.c tests/unit/*.h fuzz/*.c \
@@ -164,6 +164,11 @@ cases: $(BUILD)/samkalk
 uncertainty: $(BUILD)/samkalk
 	@sh tests/run_uncertainty.sh $(BUILD)/samkalk
 
+# issue #15: the follow-up against a NumPy re-computation, its shapes and
+# encodings against each other
+followup: $(BUILD)/samkalk
+	@sh tests/run_followup.sh $(BUILD)/samkalk
+
 e2e: $(BUILD)/samkalk
 	@sh tests/run_e2e.sh $(BUILD)/samkalk
 	@$(PYTHON) tests/check_compare.py $(BUILD)/samkalk
@@ -192,8 +197,7 @@ $(BUILD)/fuzz/obj/%.o: src/%.c $(HDR)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 $(BUILD)/fuzz/%: fuzz/%.c fuzz/two_files.h $(FUZZ_OBJ)
-	clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) \
-	  $(PKG_LIBS) -lm -pthread
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
 
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 

@@ -369,6 +369,7 @@ static int run_uncertainty(calc *c, const run_args *a, outfile *draws)
 	}
 	diag_free(&d);
 	c->u = u;
+	uncertainty_mark_outcome(u, c->fu);
 	return 0;
 }
 

@@ -140,7 +140,22 @@ sk_status starter_write(FILE *out, const char *profile_path)
 	        "; Valfritt: andel av effekten som beror på insatsen, påslag på kostnaderna.\n"
 	        "; [adjustments]\n"
 	        "; attribution = 0.8\n"
-	        "; cost_uplift = 0.2\n",
+	        "; cost_uplift = 0.2\n"
+	        "\n"
+	        "; Valfritt: uppföljning av verkliga deltagare (personpanel, räknade flyttar\n"
+	        "; eller räknade tillstånd, CSV från Excel eller SUS). Övergångarna skattas\n"
+	        "; från data, prognosen ställs mot utfallet och kalkylen räknas om med de\n"
+	        "; år som redan levts. Se docs/scenario-format.md, Uppföljning.\n"
+	        "; [followup]\n"
+	        "; data = uppfoljning/utfall.csv\n"
+	        "; prior_weight = 2\n"
+	        "; by_sex = no\n"
+	        ";\n"
+	        "; Kategorier i filen = tillstånd i profilen (behövs inte om filen\n"
+	        "; använder tillståndens id).\n"
+	        "; [followup.states]\n"
+	        "; Arbete utan stöd = arbete\n"
+	        "; Arbetssökande, behöver visst stöd = AM2\n",
 	        profile_path);
 	return ferror(out) ? SK_EIO : SK_OK;
 }

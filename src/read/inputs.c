@@ -15,6 +15,7 @@ static const char *const TIMINGS[] = {"start", "end", NULL};
 static const char *const COSTS_ON[] = {"start", "end", "mean", NULL};
 static const char *const CURRENCIES[] = {"SEK", NULL};
 static const char *const ACTOR_KINDS[] = {"fiscal", "economic", NULL};
+static const char *const YES_NO[] = {"no", "yes", NULL};
 
 /* the enum fields of struct scenario are read and written as int */
 _Static_assert(sizeof(discount_timing) == sizeof(int), "discount_timing is stored as int");
@@ -52,6 +53,8 @@ const input_section input_sections[] = {
         {FILE_SCENARIO, "outcome", 10, -1, -1, true, NULL},
         {FILE_SCENARIO, "discounting", 0, -1, -1, true, NULL},
         {FILE_SCENARIO, "adjustments", 16, -1, -1, true, NULL},
+        {FILE_SCENARIO, "followup", 0, -1, -1, true, NULL},
+        {FILE_SCENARIO, "followup.states", 0, -1, -1, true, NULL},
         {FILE_SCENARIO, "uncertainty", 0, -1, -1, false, NULL},
         {FILE_SCENARIO, "uncertainty X", 0, -1, -1, false, NULL},
         {FILE_SCENARIO, "sensitivity X", 0, -1, -1, false, NULL},

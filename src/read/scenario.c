@@ -6,6 +6,8 @@
 
 #include "samkalk/read/inputs.h"
 
+#include "samkalk/read/followup.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -552,6 +554,108 @@ static void read_dynamics(loader *L)
 			read_transitions(L, (transition_set)set, who);
 }
 
+/* [followup]: the data file's path, prior_weight and by_sex; and
+ * [followup.states], each category and its state. The file itself is read
+ * by read_followup_data() once everything it is checked against is. */
+static void read_followup(loader *L)
+{
+	ini_doc *doc = L->doc;
+	scenario *s = L->s;
+	size_t sec = inifile_find_section(doc, "followup");
+	size_t states = inifile_find_section(doc, "followup.states");
+	if (sec == SIZE_MAX) {
+		if (states != SIZE_MAX)
+			diag_add(
+			        L->d, doc->path, doc->sections[states].line, NULL,
+			        "expected a [followup] section with data = the follow-up file beside [followup.states], got none");
+		return;
+	}
+	size_t first, end;
+	inifile_entries(doc, sec, &first, &end);
+	for (size_t i = first; i < end; i++) {
+		const ini_entry *e = &doc->entries[i];
+		const input_key *k = inputs_find(FILE_SCENARIO, "followup", e->key);
+		if (!k) {
+			unknown_key(L, e, "followup");
+			continue;
+		}
+		if (read_key(L, e, k) && k == &input_keys[IN_FOLLOWUP_DATA]) {
+			s->followup_path = join_path(doc->path, e->value);
+			s->followup_line = e->line;
+			if (!s->followup_path)
+				L->oom = true;
+		}
+	}
+	if (!doc->sections[sec].refused)
+		check_required(L, "followup", doc->sections[sec].line);
+	inifile_entries(doc, states, &first, &end);
+	s->followup_category = calloc(end - first + 1, sizeof *s->followup_category);
+	s->followup_state = calloc(end - first + 1, sizeof *s->followup_state);
+	if (!s->followup_category || !s->followup_state) {
+		L->oom = true;
+		return;
+	}
+	if (end - first > SK_MAX_CATEGORIES) {
+		diag_add(L->d, doc->path, doc->sections[states].line, NULL,
+		         "expected at most %d categories in [followup.states], got %zu",
+		         SK_MAX_CATEGORIES, end - first);
+		return;
+	}
+	for (size_t i = first; i < end && L->p; i++) {
+		const ini_entry *e = &doc->entries[i];
+		size_t state = profile_state_index(L->p, e->value);
+		if (state == SIZE_MAX) {
+			value_unknown(L->d, doc->path, e->line, e->key, "state", e->value,
+			              L->state_ids, L->p->n_states);
+			continue;
+		}
+		s->followup_category[s->n_followup_categories] = e->key;
+		s->followup_state[s->n_followup_categories++] = state;
+	}
+}
+
+/* The follow-up file, checked against the scenario and its profile; read
+ * only when they are right, for its rows are checked against them. */
+static sk_status read_followup_data(loader *L)
+{
+	scenario *s = L->s;
+	const profile *p = L->p;
+	size_t n = p->n_states;
+	bool named = inifile_find_section(L->doc, "followup.states") != SIZE_MAX;
+	const char **ids = NULL;
+	size_t *self = NULL;
+	if (!named) { /* the state ids, each its own state */
+		ids = malloc(n * sizeof *ids);
+		self = malloc(n * sizeof *self);
+		if (!ids || !self) {
+			free(ids);
+			free(self);
+			return SK_ENOMEM;
+		}
+		for (size_t i = 0; i < n; i++) {
+			ids[i] = p->states[i].id;
+			self[i] = i;
+		}
+	}
+	followup_context ctx = {
+	        .categories = named ? s->followup_category : ids,
+	        .category_state = named ? s->followup_state : self,
+	        .n_categories = named ? s->n_followup_categories : n,
+	        .n_states = n,
+	        .start_year = s->start_year,
+	        .intakes = (int)s->intakes,
+	        .years = s->years,
+	        .intervention_years = s->intervention_years,
+	        .ref_file = L->doc->path,
+	        .ref_line = s->followup_line,
+	        .ref_key = "data",
+	};
+	sk_status st = followup_read(s->followup_path, &ctx, &s->followup, L->d);
+	free(ids);
+	free(self);
+	return st;
+}
+
 static void check_sections(loader *L)
 {
 	const char *names[64];
@@ -633,6 +737,12 @@ static sk_status from_doc(ini_doc *doc, sk_status read_status, scenario **out, d
 	}
 	if (p && !L.oom)
 		read_work_state(&L);
+	if (!L.oom)
+		read_followup(&L);
+	/* the follow-up file is checked against a scenario without mistakes */
+	if (p && !L.oom && s->followup_path && diag_count(d) == before && read_status == SK_OK &&
+	    read_followup_data(&L) == SK_ENOMEM)
+		L.oom = true;
 	free(L.state_ids);
 	free(L.actor_ids);
 	if (L.oom) {
@@ -674,6 +784,10 @@ void scenario_free(scenario *s)
 	profile_free(s->profile);
 	inifile_free(s->doc);
 	free(s->profile_path);
+	free(s->followup_path);
+	free(s->followup_category);
+	free(s->followup_state);
+	followup_free(s->followup);
 	for (int g = 0; g < N_SEX; g++)
 		free(s->start[g]);
 	free(s->fixed_cost);

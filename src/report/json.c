@@ -366,6 +366,8 @@ sk_status report_json(const calc *c, FILE *out)
 		sensitivity_json(out, c);
 	if (c->u && c->u->draws > 0)
 		uncertainty_json(out, c);
+	if (c->fu)
+		report_json_followup(c, out);
 	fputs("}\n", out);
 	return ferror(out) ? SK_EIO : SK_OK;
 }

@@ -357,5 +357,7 @@ sk_status report_text(const calc *c, lang l, FILE *out)
 	}
 	if (c->u)
 		uncertainty_text(c, l, out);
+	if (c->fu)
+		report_text_followup(c, l, out);
 	return ferror(out) ? SK_EIO : SK_OK;
 }

@@ -322,4 +322,66 @@ const char *const words_en[N_WORDS] = {
         [W_NOTE_HORIZONS_END] = "): a longer horizon counts more years of savings. ",
         [W_NOTE_STARTS] = "The start years differ; payback years are calendar years. ",
         [W_NOTE_TIMING] = "Discounting starts differently (year 1 undiscounted or not). ",
+        /* The follow-up (followup.c) */
+        [W_FU_TITLE] = "Follow-up",
+        [W_FU_DATA] = "Data: %s, %s.",
+        [W_FU_PANEL] =
+                "person panel: %s rows, %s persons, %s moves between years, %s lost to follow-up",
+        [W_FU_MOVES] = "counted moves: %s rows, %s moves",
+        [W_FU_STATES] = "counted states: %s rows",
+        [W_FU_COMPARISON] =
+                "Comparison group: %s persons; their moves estimate the transitions without the intervention.",
+        [W_FU_CONVERTED] = "The file was encoded in Windows-1252 (Excel) and was read as such.",
+        [W_FU_SUPPRESSED] = "%s counts were suppressed as <5 and count as 2.5.",
+        [W_FU_MORE_THAN_PLANNED] =
+                "Note: the follow-up has more persons (%s) than the cohort plans (%s). The calculation counts the planned persons.",
+        [W_FU_ESTIMATE_TITLE] =
+                "Estimated yearly transitions %s (the assumption weighs as %s followed-up persons):",
+        [W_FU_SET_BASELINE] = "without the intervention",
+        [W_FU_SET_INTERVENTION] = "during the intervention",
+        [W_FU_SET_AFTER] = "after the intervention",
+        [W_FU_BOTH_SEXES] = "women and men",
+        [W_FU_FROM] = "From",
+        [W_FU_TO] = "To",
+        [W_FU_N] = "Observed",
+        [W_FU_ASSUMED] = "Assumed",
+        [W_FU_ESTIMATE] = "Estimated",
+        [W_FU_INTERVAL] = "90%% interval",
+        [W_FU_KEPT] = "Without observed moves the assumption is kept for: %s.",
+        [W_FU_MIXED] =
+                "The estimate holds for women and men together (by_sex = no); the assumptions for women and men are mixed by the share of women.",
+        [W_FU_NO_SEX_COLUMN] =
+                "by_sex = yes, but the file has no sex column: one estimate for both.",
+        [W_FU_STATES_ONLY] =
+                "Counted states show the outcome but not the moves: the re-forecast uses the assumed transitions.",
+        [W_FU_OUTCOME_TITLE] = "Forecast against outcome, share in each state (the intake of %d):",
+        [W_FU_YEAR] = "Year",
+        [W_FU_FORECAST] = "Forecast",
+        [W_FU_OUTCOME] = "Outcome",
+        [W_FU_COUNT] = "Count",
+        [W_FU_REFORECAST] =
+                "Re-forecast: %d–%d realised (observed shares times the planned participants), %d–%d projected with the estimated transitions.",
+        [W_FU_REFORECAST_ALL] =
+                "Re-forecast: %d–%d realised (observed shares times the planned participants).",
+        [W_FU_REFORECAST_NONE] =
+                "Re-forecast: no year is realised yet; %d–%d projected with the estimated transitions.",
+        [W_FU_BASELINE_ASSUMED] =
+                "Without the intervention: the scenario's assumption, projected from the observed entry states.",
+        [W_FU_BASELINE_ESTIMATED] =
+                "Without the intervention: estimated from the comparison group, projected from the observed entry states.",
+        [W_FU_ATTRIBUTED] =
+                "The outcome is credited to the intervention by %s%%, as the effect in the forecast (attribution).",
+        [W_FU_SAVED_FORECAST] = "Savings to %d, forecast",
+        [W_FU_SAVED_OUTCOME] = "outcome",
+        [W_FU_NPV_WAS] = "NPV, forecast",
+        [W_FU_NPV_NOW] = "re-forecast",
+        [W_FU_SENTENCE] =
+                "%s: the forecast was %s in savings to %d, the outcome %s; with the outcome counted in, the NPV is now %s (was %s)",
+        [W_FU_SENTENCE_NONE] = "%s: with the estimated transitions the NPV is now %s (was %s)",
+        [W_FU_UNDISCOUNTED] =
+                "Savings to a year are undiscounted kronor; the NPVs are discounted as elsewhere.",
+        [W_FU_CHANCE] = " and the chance of a gain %s (was %s).",
+        [W_FU_OUTSIDE] = "* outside the forecast's 90%% interval from the uncertainty analysis.",
+        [W_FU_DRAWN] =
+                "In the uncertainty analysis the estimated rows are drawn from their posterior (and suppressed counts from 1–4); distributions in [uncertainty X] for the same moves are replaced.",
 };

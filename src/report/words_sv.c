@@ -326,4 +326,67 @@ const char *const words_sv[N_WORDS] = {
         [W_NOTE_HORIZONS_END] = "): en längre period hinner räkna fler års besparingar. ",
         [W_NOTE_STARTS] = "Startåren skiljer sig åt; återbetalningsår är kalenderår. ",
         [W_NOTE_TIMING] = "Diskonteringen börjar olika (år 1 odiskonterat eller inte). ",
+        /* The follow-up (followup.c) */
+        [W_FU_TITLE] = "Uppföljning",
+        [W_FU_DATA] = "Data: %s, %s.",
+        [W_FU_PANEL] =
+                "personpanel: %s rader, %s personer, %s flyttar mellan år, %s tappade ur uppföljningen",
+        [W_FU_MOVES] = "räknade flyttar: %s rader, %s flyttar",
+        [W_FU_STATES] = "räknade tillstånd: %s rader",
+        [W_FU_COMPARISON] =
+                "Jämförelsegrupp: %s personer; deras flyttar skattar övergångarna utan insats.",
+        [W_FU_CONVERTED] = "Filen var kodad i Windows-1252 (Excel) och har lästs om till UTF-8.",
+        [W_FU_SUPPRESSED] = "%s antal var maskade som <5 och räknas som 2,5.",
+        [W_FU_MORE_THAN_PLANNED] =
+                "Obs: uppföljningen har fler personer (%s) än kohorten planerar (%s). Beräkningen räknar på de planerade personerna.",
+        [W_FU_ESTIMATE_TITLE] =
+                "Skattade övergångar per år %s (antagandet väger som %s följda personer):",
+        [W_FU_SET_BASELINE] = "utan insats",
+        [W_FU_SET_INTERVENTION] = "under insatsen",
+        [W_FU_SET_AFTER] = "efter insatsen",
+        [W_FU_BOTH_SEXES] = "kvinnor och män",
+        [W_FU_FROM] = "Från",
+        [W_FU_TO] = "Till",
+        [W_FU_N] = "Observerade",
+        [W_FU_ASSUMED] = "Antaget",
+        [W_FU_ESTIMATE] = "Skattat",
+        [W_FU_INTERVAL] = "90 %%-intervall",
+        [W_FU_KEPT] = "Utan observerade flyttar behålls antagandet för: %s.",
+        [W_FU_MIXED] =
+                "Skattningen gäller kvinnor och män tillsammans (by_sex = no); antagandena för kvinnor och män vägs ihop efter andelen kvinnor.",
+        [W_FU_NO_SEX_COLUMN] =
+                "by_sex = yes, men filen har ingen kolumn för kön: en skattning för båda.",
+        [W_FU_STATES_ONLY] =
+                "Räknade tillstånd visar utfallet men inte flyttarna: omprognosen använder de antagna övergångarna.",
+        [W_FU_OUTCOME_TITLE] =
+                "Prognos mot utfall, andel i varje tillstånd (gruppen som började %d):",
+        [W_FU_YEAR] = "År",
+        [W_FU_FORECAST] = "Prognos",
+        [W_FU_OUTCOME] = "Utfall",
+        [W_FU_COUNT] = "Antal",
+        [W_FU_REFORECAST] =
+                "Omprognos: %d–%d realiserade (observerade andelar gånger de planerade deltagarna), %d–%d framskrivna med de skattade övergångarna.",
+        [W_FU_REFORECAST_ALL] =
+                "Omprognos: %d–%d realiserade (observerade andelar gånger de planerade deltagarna).",
+        [W_FU_REFORECAST_NONE] =
+                "Omprognos: inget år är realiserat ännu; %d–%d framskrivna med de skattade övergångarna.",
+        [W_FU_BASELINE_ASSUMED] =
+                "Utan insats: scenariots antagande, framskrivet från de observerade starttillstånden.",
+        [W_FU_BASELINE_ESTIMATED] =
+                "Utan insats: skattat från jämförelsegruppen, framskrivet från de observerade starttillstånden.",
+        [W_FU_ATTRIBUTED] =
+                "Utfallet krediteras insatsen med %s %%, som effekten i prognosen (attribution).",
+        [W_FU_SAVED_FORECAST] = "Besparing t.o.m. %d, prognos",
+        [W_FU_SAVED_OUTCOME] = "utfall",
+        [W_FU_NPV_WAS] = "Nettonuvärde, prognos",
+        [W_FU_NPV_NOW] = "omprognos",
+        [W_FU_SENTENCE] =
+                "%s: prognosen var %s i besparing t.o.m. %d, utfallet %s; med utfallet inräknat är nettonuvärdet nu %s (var %s)",
+        [W_FU_SENTENCE_NONE] = "%s: med de skattade övergångarna är nettonuvärdet nu %s (var %s)",
+        [W_FU_UNDISCOUNTED] =
+                "Besparingar t.o.m. ett år är odiskonterade kronor; nettonuvärdena diskonteras som i övrigt.",
+        [W_FU_CHANCE] = " och chansen att gå plus %s (var %s).",
+        [W_FU_OUTSIDE] = "* utanför prognosens 90 %%-intervall från osäkerhetsanalysen.",
+        [W_FU_DRAWN] =
+                "I osäkerhetsanalysen dras de skattade raderna ur sin posteriorfördelning (och maskade antal ur 1–4); fördelningar i [uncertainty X] för samma flyttar ersätts.",
 };

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "samkalk/model/followup.h"
 #include "samkalk/model/layer.h"
 #include "samkalk/read/unc_spec.h"
 #include "samkalk/vary/uncertainty.h"
@@ -15,6 +16,7 @@ void calc_free(calc *c)
 	if (!c)
 		return;
 	unc_results_free(c->u);
+	followup_results_free(c->fu);
 	uncertainty_spec_free(c->spec);
 	results_free(c->r);
 	flows_free(c->f);
@@ -87,6 +89,8 @@ static sk_status finish(scenario *s, unc_spec *spec, calc **out)
 		                                          s->outcome_rate[TR_INTERVENTION])};
 		st = metrics_break_even(c->m, scratch, s->outcome_mode ? rates : NULL, c->r);
 	}
+	if (st == SK_OK && s->followup)
+		st = followup_compute(s, c->m, c->f, c->r, &c->fu);
 	flows_free(scratch);
 	if (st != SK_OK) {
 		calc_free(c);

@@ -24,6 +24,7 @@
 #include "samkalk/base/format.h"
 #include "samkalk/base/limits.h"
 #include "samkalk/model/layer.h"
+#include "samkalk/vary/followup_draws.h"
 #include "samkalk/vary/stats.h"
 
 /* ------------------------------------------------------------ the copy */
@@ -470,6 +471,12 @@ typedef struct job {
 	bool want_csv;
 	char *csv;
 	size_t csv_len, csv_cap;
+	/* the follow-up's draws (NULL without one): its scratch, its NPVs
+	 * [target][draw] and shares [draw][n_shares] */
+	fu_draws *fu;
+	double *fu_npv, *fu_one;
+	float *fu_shares;
+	size_t n_shares;
 } job;
 
 static bool csv_put(job *j, const char *s, size_t len)
@@ -589,7 +596,10 @@ static bool job_alloc(job *j)
 	size_t nt = j->c->m->n_actors + 2, T = (size_t)j->c->m->years;
 	return (j->w = work_new(j->c->s, j->c->spec, true, true)) &&
 	       (j->paid = calloc(nt * T, sizeof *j->paid)) &&
-	       (j->never = calloc(nt, sizeof *j->never)) && (j->none = calloc(nt, sizeof *j->none));
+	       (j->never = calloc(nt, sizeof *j->never)) &&
+	       (j->none = calloc(nt, sizeof *j->none)) &&
+	       (!j->c->fu ||
+	        ((j->fu = fu_draws_new(j->c)) && (j->fu_one = malloc(nt * sizeof *j->fu_one))));
 }
 
 static void *run_job(void *arg)
@@ -615,6 +625,13 @@ static void *run_job(void *arg)
 			return NULL;
 		}
 		figures_of(j, k);
+		if (j->fu) {
+			size_t nt = w->m->n_actors + 2;
+			fu_draws_one(j->fu, j->c, &w->s, w->m, w->f, j->seed, k, j->fu_one,
+			             j->fu_shares + (size_t)k * j->n_shares);
+			for (size_t g = 0; g < nt; g++)
+				j->fu_npv[g * (size_t)j->draws + (size_t)k] = j->fu_one[g];
+		}
 		if (j->want_csv && !csv_row(j, k, j->npv, j->draws)) {
 			j->st = SK_ENOMEM;
 			return NULL;
@@ -678,10 +695,10 @@ static void histogram(unc_results *ur, const double *x, long n)
 	}
 }
 
-/* The figures of one target from its NPV in every draw, x; reorders x. */
-static void target_stats(unc_results *ur, size_t g, double *x, long draws)
+/* The NPV's figures of one target from its NPV in every draw, x;
+ * reorders x. */
+static void npv_stats(unc_stats *s, double *x, long draws)
 {
-	unc_stats *s = &ur->stats[g];
 	double sum = 0, gain = 0;
 	long positive = 0;
 	for (long k = 0; k < draws; k++) { /* in the order of the draws */
@@ -695,9 +712,61 @@ static void target_stats(unc_results *ur, size_t g, double *x, long draws)
 	 * would fund only in draws where it gains; without, it takes the
 	 * better of the expected values */
 	s->evpi = gain / (double)draws - fmax(s->mean, 0);
-	if (g == ur->n_targets - 2)
-		histogram(ur, x, draws);
 	stats_quantiles(x, (size_t)draws, &s->p5, &s->p50, &s->p95);
+}
+
+/* The figures of one target from its NPV in every draw, x; reorders x. */
+static void target_stats(unc_results *ur, size_t g, double *x, long draws)
+{
+	if (g == ur->n_targets - 2)
+		histogram(ur, x, draws); /* before the quantiles reorder x */
+	npv_stats(&ur->stats[g], x, draws);
+}
+
+/* The follow-up's figures: the re-forecast NPV of every target, and the
+ * 5th and 95th percentiles of each forecast share. */
+static sk_status followup_stats(unc_results *ur, double *fu_npv, const float *shares, long draws)
+{
+	size_t nt = ur->n_targets, S = ur->n_fu_shares;
+	double *col = malloc((size_t)draws * sizeof *col);
+	ur->fu_stats = calloc(nt, sizeof *ur->fu_stats);
+	ur->fu_lo = malloc((S + 1) * sizeof *ur->fu_lo);
+	ur->fu_hi = malloc((S + 1) * sizeof *ur->fu_hi);
+	if (!col || !ur->fu_stats || !ur->fu_lo || !ur->fu_hi) {
+		free(col);
+		return SK_ENOMEM;
+	}
+	for (size_t g = 0; g < nt; g++)
+		npv_stats(&ur->fu_stats[g], &fu_npv[g * (size_t)draws], draws);
+	for (size_t q = 0; q < S; q++) {
+		double mid;
+		for (long k = 0; k < draws; k++)
+			col[k] = shares[(size_t)k * S + q];
+		stats_quantiles(col, (size_t)draws, &ur->fu_lo[q], &mid, &ur->fu_hi[q]);
+		/* drawn as floats: their seven digits, not the float's binary tail */
+		ur->fu_lo[q] = nearbyint(ur->fu_lo[q] * 1e7) / 1e7;
+		ur->fu_hi[q] = nearbyint(ur->fu_hi[q] * 1e7) / 1e7;
+	}
+	free(col);
+	return SK_OK;
+}
+
+void uncertainty_mark_outcome(const unc_results *u, followup_results *fu)
+{
+	if (!u || !fu || !u->fu_lo)
+		return;
+	for (size_t i = 0; i < fu->n_outcome; i++) {
+		fu_outcome *o = &fu->outcome[i];
+		size_t q = (size_t)o->t * fu->n_states + o->state;
+		if (q >= u->n_fu_shares)
+			continue;
+		o->lo = u->fu_lo[q];
+		o->hi = u->fu_hi[q];
+		/* a forecast without spread (the start, unless drawn) flags
+		 * nothing: the observed entry differs from the planned by chance */
+		o->outside = o->hi - o->lo > 1e-6 &&
+		             (o->observed < o->lo - 1e-6 || o->observed > o->hi + 1e-6);
+	}
 }
 
 typedef struct stats_job {
@@ -773,18 +842,26 @@ static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *u
 	if (n_jobs > draws)
 		n_jobs = (int)draws;
 	double *npv = malloc(nt * (size_t)draws * sizeof *npv);
+	size_t n_shares = c->fu ? fu_draws_shares(c) : 0;
+	double *fu_npv = c->fu ? malloc(nt * (size_t)draws * sizeof *fu_npv) : NULL;
+	float *fu_shares =
+	        c->fu ? malloc(((size_t)draws * n_shares + 1) * sizeof *fu_shares) : NULL;
+	ur->n_fu_shares = n_shares;
 	/* sizeof(job) is a multiple of 64: aligned, no two share a line */
 	job *jobs = aligned_alloc(64, (size_t)n_jobs * sizeof *jobs);
 	if (jobs)
 		memset(jobs, 0, (size_t)n_jobs * sizeof *jobs);
-	sk_status st = npv && jobs ? SK_OK : SK_ENOMEM;
+	sk_status st = npv && jobs && (!c->fu || (fu_npv && fu_shares)) ? SK_OK : SK_ENOMEM;
 	for (int i = 0; i < n_jobs && st == SK_OK; i++) {
 		job *j = &jobs[i];
 		*j = (job){.c = c,
 		           .draws = draws,
 		           .seed = ur->seed,
 		           .npv = npv,
-		           .want_csv = o->draws_csv != NULL};
+		           .want_csv = o->draws_csv != NULL,
+		           .fu_npv = fu_npv,
+		           .fu_shares = fu_shares,
+		           .n_shares = n_shares};
 	}
 	if (st == SK_OK && o->draws_csv)
 		csv_header(o->draws_csv, c->s, c->spec);
@@ -820,7 +897,11 @@ static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *u
 	}
 	if (st == SK_OK)
 		st = stats(ur, npv, draws, jobs, n_jobs);
+	if (st == SK_OK && c->fu)
+		st = followup_stats(ur, fu_npv, fu_shares, draws);
 	for (int i = 0; i < n_jobs && jobs; i++) {
+		fu_draws_free(jobs[i].fu);
+		free(jobs[i].fu_one);
 		work_free(jobs[i].w);
 		free(jobs[i].paid);
 		free(jobs[i].never);
@@ -829,6 +910,8 @@ static sk_status monte_carlo(const calc *c, const unc_options *o, unc_results *u
 	}
 	free(jobs);
 	free(npv);
+	free(fu_npv);
+	free(fu_shares);
 	return st;
 }
 
@@ -841,6 +924,9 @@ void unc_results_free(unc_results *u)
 		free(u->stats[g].paid_share);
 	}
 	free(u->stats);
+	free(u->fu_stats);
+	free(u->fu_lo);
+	free(u->fu_hi);
 	free(u->tornado);
 	free(u->tornado_npv);
 	free(u);

@@ -16,6 +16,9 @@ typedef struct calc {
 	flows *f;              /* the projection at lambda = 1 */
 	results *r;            /* figures, break-even included */
 	struct unc_results *u; /* tornado and draws (uncertainty_run), or NULL */
+	/* the follow-up's estimate, outcome and re-forecast (model/followup.h),
+	 * or NULL without [followup] */
+	struct followup_results *fu;
 } calc;
 
 #endif

@@ -61,7 +61,7 @@ typedef enum unc_kind {
 typedef enum input_file { FILE_SCENARIO, FILE_PROFILE } input_file;
 
 /* One key. Upper-case words of section and key are placeholders: ACTOR,
- * STATE, ITEM, ID, YEAR, N, FROM, TO, X, INPUT. */
+ * STATE, ITEM, ID, YEAR, N, FROM, TO, X, INPUT, CATEGORY. */
 typedef struct input_key {
 	input_file file;
 	const char *section; /* as written in files, without brackets */

@@ -10,6 +10,7 @@
 #include "samkalk/base/inifile.h"
 #include "samkalk/read/input_ids.h"
 struct profile;
+struct followup_data;
 
 typedef enum discount_timing { TIMING_START, TIMING_END, N_TIMINGS } discount_timing;
 typedef enum costs_on { COSTS_START, COSTS_END, COSTS_MEAN, N_COSTS_ON } costs_on;
@@ -81,6 +82,17 @@ typedef struct scenario {
 	double outcome_relapse;
 	bool outcome_after_given; /* else after follows baseline */
 	int outcome_line;
+	/* [followup] (issue #15): the data file's path joined to this file's
+	 * directory (NULL: no follow-up) and the line naming it; the
+	 * categories of [followup.states], each with its state and line (none:
+	 * the file uses the state ids); and the data as read
+	 * (read/followup.h), owned. */
+	char *followup_path;
+	int followup_line;
+	const char **followup_category;
+	size_t *followup_state;
+	size_t n_followup_categories;
+	struct followup_data *followup;
 	/* Filled by layer_resolve() (model/layer.h), not by the reader:
 	 * the matrices as used, per set and sex, n x n row-major, each row
 	 * summing to 1; and unit costs moved to price_year, states x actors. */

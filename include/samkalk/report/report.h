@@ -34,6 +34,11 @@ sk_status report_csv(const calc *c, FILE *out);
 /* The decision figures for other programs (SPEC §7 fields and more). */
 sk_status report_json(const calc *c, FILE *out);
 
+/* The follow-up's estimate, outcome and re-forecast (followup.c), when c
+ * has one: a section of the summary, and the JSON's object "followup". */
+void report_text_followup(const calc *c, lang l, FILE *out);
+void report_json_followup(const calc *c, FILE *out);
+
 /* "Kommunen, Arbetsförmedlingen och Regionen": the labels of the actors
  * target j of c covers, joined in language l, into buf ("" when none). */
 void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n);

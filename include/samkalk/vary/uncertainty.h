@@ -17,6 +17,7 @@
 #include "samkalk/base/diag.h"
 #include "samkalk/base/error.h"
 #include "samkalk/model/calculation.h"
+#include "samkalk/model/followup.h"
 #include "samkalk/read/scenario.h"
 #include "samkalk/read/unc_spec.h"
 
@@ -68,6 +69,13 @@ typedef struct unc_results {
 	long hist[UNC_HIST_BINS];
 	double hist_from[UNC_HIST_BINS], hist_to[UNC_HIST_BINS];
 	double hist_share[UNC_HIST_BINS];
+	/* with a follow-up (vary/followup_draws.h): the re-forecast NPV's
+	 * figures per target (paid is not counted), and the forecast's 5th
+	 * and 95th percentiles of the share in each state at t = 0..,
+	 * [t * states + state]; NULL without one */
+	unc_stats *fu_stats;
+	size_t n_fu_shares;
+	double *fu_lo, *fu_hi;
 } unc_results;
 
 /* Progress of a long run: draws done of all, seconds so far. */
@@ -91,5 +99,9 @@ typedef struct unc_options {
 sk_status uncertainty_run(const calc *c, const unc_options *o, unc_results **out, diag *d);
 
 void unc_results_free(unc_results *u);
+
+/* The forecast's 90 % interval of each line of the follow-up's outcome
+ * table from the draws of u, and whether the outcome lies outside it. */
+void uncertainty_mark_outcome(const unc_results *u, followup_results *fu);
 
 #endif
