@@ -22,14 +22,12 @@
 #include "samkalk/read/followup.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "samkalk/base/datafile.h"
 #include "samkalk/base/limits.h"
 #include "samkalk/base/sha256.h"
 #include "samkalk/base/values.h"
@@ -650,14 +648,6 @@ static void on_record(int c, void *data)
 	record_reset(r);
 }
 
-static bool blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return false;
-	return true;
-}
-
 /* Feeds libcsv one physical line at a time: a record starts on the first
  * line with text after the last one ended. After a strict-mode error (a
  * stray quote) the parser starts again on the next line. */
@@ -671,7 +661,7 @@ static void parse_rows(reader *r, const char *s, size_t n)
 		const char *line = s + pos, *nl = memchr(line, '\n', n - pos);
 		len = nl ? (size_t)(nl - line) + 1 : n - pos;
 		r->line++;
-		if (!r->rec_line && !blank(line, len))
+		if (!r->rec_line && !datafile_blank(line, len))
 			r->rec_line = r->line;
 		if ((done = csv_parse(&p, line, len, on_field, on_record, r)) == len)
 			continue;
@@ -796,157 +786,6 @@ static void panel_count(reader *r)
 	free(last_cmp);
 }
 
-/* Length of the UTF-8 sequence at s (n bytes left), 0 when it is none. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t more;
-	uint32_t cp, min;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		more = 1, cp = s[0] & 0x1f, min = 0x80;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		more = 2, cp = s[0] & 0x0f, min = 0x800;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		more = 3, cp = s[0] & 0x07, min = 0x10000;
-	else
-		return 0;
-	for (size_t k = 1; k <= more; k++) {
-		if (k >= n || (s[k] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[k] & 0x3f);
-	}
-	return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0 : more + 1;
-}
-
-enum bad_kind { CONTROL, CONTROL_UTF8, NOT_UTF8, UNDEFINED_1252 };
-
-/* Offset of the first byte of kind in s, or n: a control character but
- * tab, CR and LF (and, in UTF-8, U+0080..U+009F), a byte that is not
- * UTF-8, or one Windows-1252 leaves undefined. */
-static size_t bad_at(const unsigned char *s, size_t n, enum bad_kind kind)
-{
-	for (size_t i = 0, k; i < n; i += k) {
-		unsigned char c = s[i];
-		k = 1;
-		if (c >= 0x20 && c < 0x7f)
-			continue;
-		bool control = (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
-		if ((kind == NOT_UTF8 && c >= 0x80 && !(k = utf8_len(s + i, n - i))) ||
-		    (kind == CONTROL && control) ||
-		    (kind == CONTROL_UTF8 &&
-		     (control || (c == 0xc2 && i + 1 < n && s[i + 1] <= 0x9f))) ||
-		    (kind == UNDEFINED_1252 &&
-		     (c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d)))
-			return i;
-	}
-	return n;
-}
-
-/* One message for each line holding a byte of kind (s starts on line 1);
- * false when there is none. */
-static bool bad_lines(reader *r, const unsigned char *s, size_t n, enum bad_kind kind)
-{
-	static const char *const says[] = {
-	        [CONTROL] = "byte %zu: expected text, got the control character 0x%02x",
-	        [CONTROL_UTF8] = "byte %zu: expected text, got the control character U+%04X",
-	        [NOT_UTF8] =
-	                "byte %zu: expected UTF-8 text after the byte-order mark, got byte 0x%02x",
-	        [UNDEFINED_1252] =
-	                "byte %zu: expected UTF-8 or Windows-1252 text, got byte 0x%02x, which Windows-1252 leaves undefined (save the file as 'CSV UTF-8')"};
-	if (bad_at(s, n, kind) == n)
-		return false;
-	for (size_t pos = 0, len, b, line = 1; pos < n; pos += len + 1, line++) {
-		const unsigned char *nl = memchr(s + pos, '\n', n - pos);
-		len = nl ? (size_t)(nl - (s + pos)) : n - pos;
-		if ((b = bad_at(s + pos, len, kind)) == len)
-			continue;
-		bool c1 = kind == CONTROL_UTF8 && s[pos + b] == 0xc2;
-		int says_kind = c1 ? CONTROL_UTF8 : kind == CONTROL_UTF8 ? CONTROL : kind;
-		diag_add(r->d, r->path, (int)line, NULL, says[says_kind], b + 1,
-		         (unsigned)s[pos + b + c1]);
-	}
-	return true;
-}
-
-/* The file's text in UTF-8 without a byte-order mark: in buf, or converted
- * from Windows-1252 into *owned. False after the file's messages, or out of
- * memory (r->oom). */
-static bool text_of(reader *r, const char *buf, size_t len, const char **text, size_t *n,
-                    char **owned)
-{
-	const unsigned char *u = (const unsigned char *)buf;
-	size_t head = len < 200 ? len : 200, zeros = 0;
-	for (size_t k = 0; k < head; k++)
-		zeros += buf[k] == '\0';
-	bool bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0;
-	const char *whole = NULL;
-	if (len > (size_t)SK_MAX_DATA_BYTES) {
-		diag_add(r->d, r->path, 0, NULL,
-		         "expected a file of at most %ld bytes, got %zu bytes", SK_MAX_DATA_BYTES,
-		         len);
-		return false;
-	}
-	if ((len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) ||
-	    zeros * 4 > head)
-		whole = "expected UTF-8 or Windows-1252 text, got UTF-16 or binary data (in Excel, save as 'CSV UTF-8')";
-	else if (memchr(buf, '\r', len) && !memchr(buf, '\n', len))
-		whole = "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save the file with Windows or Unix line ends)";
-	else if (blank(buf + 3 * bom, len - 3 * bom))
-		whole = "expected a header row and rows of data, got an empty file";
-	if (whole) {
-		diag_add(r->d, r->path, 0, NULL, "%s", whole);
-		return false;
-	}
-	u += 3 * bom, len -= 3 * bom;
-	/* one pass over the bytes for the common case; bad_lines for the rare */
-	bool c0 = false, c1 = false, utf8 = true;
-	for (size_t i = 0, k; i < len; i += k) {
-		uint64_t w; /* 8 bytes 0x20..0x7e at once: no borrow, no high bit */
-		if (i + 8 <= len && (memcpy(&w, u + i, 8),
-		                     !(((w - 0x2020202020202020u) | (w + 0x0101010101010101u)) &
-		                       0x8080808080808080u))) {
-			k = 8;
-			continue;
-		}
-		k = 1;
-		if (u[i] >= 0x20 && u[i] < 0x7f)
-			continue;
-		c0 |= u[i] == 0x7f || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
-		if (u[i] >= 0x80 && utf8 && !(k = utf8_len(u + i, len - i)))
-			utf8 = false, k = 1;
-		c1 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
-	}
-	if ((c0 || (c1 && utf8)) && bad_lines(r, u, len, utf8 ? CONTROL_UTF8 : CONTROL))
-		return false;
-	*text = (const char *)u, *n = len;
-	if (utf8)
-		return true;
-	if (bad_lines(r, u, len, bom ? NOT_UTF8 : UNDEFINED_1252))
-		return false;
-	size_t cap = len + 1; /* a byte becomes at most 3 (0x80..0x9f: U+2xxx), 2 above */
-	for (size_t i = 0; i < len; i++)
-		cap += u[i] >= 0x80 ? 2 : 0;
-	char *out = malloc(cap), *in = (char *)u, *o = out;
-	size_t in_left = len, out_left = cap;
-	if (!out)
-		return r->oom = true, false;
-	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-	size_t rc = cd == (iconv_t)-1 ? (size_t)-1 : iconv(cd, &in, &in_left, &o, &out_left);
-	int err = errno;
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
-	if (rc == (size_t)-1) {
-		diag_add(
-		        r->d, r->path, 0, NULL,
-		        "expected UTF-8 text, got text that iconv cannot convert from Windows-1252: %s",
-		        strerror(err));
-		free(out);
-		return false;
-	}
-	*owned = out;
-	*text = out, *n = cap - out_left;
-	return r->f->converted = true;
-}
-
 /* The header's separator: the first ';' or ',' outside quotes before the
  * header's line ends, or 0. */
 static char separator(const char *s, size_t n)
@@ -959,7 +798,7 @@ static char separator(const char *s, size_t n)
 			return s[i];
 		else if (!quoted && s[i] == '\n' && begun)
 			return 0;
-		begun |= !blank(s + i, 1);
+		begun |= !datafile_blank(s + i, 1);
 	}
 	return 0;
 }
@@ -1025,10 +864,11 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 	bool beside = len >= (1u << 20) && pthread_create(&thread, NULL, digest_of, &g) == 0;
 	if (!beside)
 		digest_of(&g);
-	const char *text = NULL;
-	char *owned = NULL;
-	size_t n = 0;
-	if (text_of(&r, buf, len, &text, &n, &owned)) {
+	datafile_text t = {0};
+	if (datafile_text_of(d, path, buf, len, SK_MAX_DATA_BYTES, &t, &r.oom)) {
+		const char *text = t.text;
+		size_t n = t.n;
+		r.f->converted = t.converted;
 		char sep = separator(text, n);
 		r.have_separator = sep != 0;
 		r.f->separator = sep ? sep : ';';
@@ -1041,7 +881,7 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 	}
 	if (beside)
 		pthread_join(thread, NULL);
-	free(owned);
+	free(t.owned);
 	free(r.text);
 	free(r.fld);
 	free(r.cat_state);
@@ -1060,42 +900,14 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 sk_status followup_read(const char *path, const followup_context *ctx, followup_data **out, diag *d)
 {
 	*out = NULL;
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	const char *why = NULL;
-	if (!fp || fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		why = !fp ? strerror(errno) : "not a regular file";
-	} else if (st.st_size > SK_MAX_DATA_BYTES) {
-		diag_add(d, path, 0, NULL, "expected a file of at most %ld bytes, got %lld bytes",
-		         SK_MAX_DATA_BYTES, (long long)st.st_size);
-		fclose(fp);
-		return SK_EINPUT;
-	}
-	/* to the end, whatever fstat said: the file may grow under us (past the
-	 * limit, which followup_parse then refuses) */
-	size_t cap = why ? 0 : (size_t)st.st_size + 1, len = 0;
-	char *buf = why ? NULL : malloc(cap);
-	while (buf && (len += fread(buf + len, 1, cap - len, fp)) == cap &&
-	       cap <= SK_MAX_DATA_BYTES) {
-		char *more = realloc(buf, 2 * cap);
-		if (!more)
-			free(buf);
-		buf = more, cap *= 2;
-	}
-	if (buf && ferror(fp))
-		why = strerror(errno);
-	if (fp)
-		fclose(fp);
-	if (why && ctx->ref_file)
-		diag_add(d, ctx->ref_file, ctx->ref_line, ctx->ref_key, "cannot read %s: %s", path,
-		         why);
-	else if (why)
-		diag_add(d, path, 0, NULL, "cannot read the file: %s", why);
-	sk_status s = why   ? SK_EINPUT
-	              : buf ? followup_parse(path, buf, len, ctx, out, d)
-	                    : SK_ENOMEM;
+	char *buf;
+	size_t len;
+	sk_status st = datafile_read(path, SK_MAX_DATA_BYTES, ctx->ref_file, ctx->ref_line,
+	                             ctx->ref_key, &buf, &len, d);
+	if (st == SK_OK)
+		st = followup_parse(path, buf, len, ctx, out, d);
 	free(buf);
-	return s;
+	return st;
 }
 
 void followup_free(followup_data *f)

@@ -194,3 +194,42 @@ Test(followup, attribution_credits_the_outcome_by_its_share)
 	followup_results_free(u);
 	calc_free(c);
 }
+
+/* by_sex = yes with a sex column: a row per sex, each from its own moves.
+ * Women A -> A 4, A -> W 1: (1.4 + 4, 0.6 + 1) / 7; men A -> A 2,
+ * A -> W 3: (1.4 + 2, 0.6 + 3) / 7. Each sex's matrix takes its own row;
+ * by_sex = no pools them into the (7.4, 4.6) / 12 of the hand example. */
+Test(followup, rows_per_sex)
+{
+	calc *c = load("tests/unit/data/fu_two.ini");
+	scenario *s = c->s;
+	followup_data *d = ten_persons();
+	d->has_sex = true;
+	*followup_moves(d, TR_INTERVENTION, FU_UNKNOWN, 0, 0) = 0;
+	*followup_moves(d, TR_INTERVENTION, FU_UNKNOWN, 0, 1) = 0;
+	*followup_moves(d, TR_INTERVENTION, FU_WOMEN, 0, 0) = 4;
+	*followup_moves(d, TR_INTERVENTION, FU_WOMEN, 0, 1) = 1;
+	*followup_moves(d, TR_INTERVENTION, FU_MEN, 0, 0) = 2;
+	*followup_moves(d, TR_INTERVENTION, FU_MEN, 0, 1) = 3;
+	s->followup = d;
+	s->value[IN_FOLLOWUP_PRIOR_WEIGHT] = 2;
+	s->value[IN_FOLLOWUP_BY_SEX] = 1;
+	followup_results *u = NULL;
+	cr_assert_eq(followup_compute(s, c->m, c->f, c->r, &u), SK_OK);
+	cr_assert(u->by_sex);
+	cr_assert_eq(u->n_rows, 4); /* two states for each sex */
+	cr_assert_eq(u->rows[0].sex, FLOW_WOMEN);
+	NEAR(u->rows[0].estimate[1], 1.6 / 7);
+	cr_assert_eq(u->rows[2].sex, FLOW_MEN);
+	NEAR(u->rows[2].estimate[1], 3.6 / 7);
+	NEAR(u->estimated_p[TR_INTERVENTION][SEX_WOMEN][1], 1.6 / 7);
+	NEAR(u->estimated_p[TR_INTERVENTION][SEX_MEN][1], 3.6 / 7);
+	followup_results_free(u);
+	s->value[IN_FOLLOWUP_BY_SEX] = 0;
+	cr_assert_eq(followup_compute(s, c->m, c->f, c->r, &u), SK_OK);
+	cr_assert_eq(u->n_rows, 2);
+	NEAR(u->rows[0].estimate[1], 4.6 / 12);
+	NEAR(u->estimated_p[TR_INTERVENTION][SEX_MEN][1], 4.6 / 12);
+	followup_results_free(u);
+	calc_free(c);
+}

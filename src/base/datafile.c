@@ -1,0 +1,211 @@
+/* datafile.c -- a data file's bytes as text (base/datafile.h): read
+ * whole, checked byte by byte, converted from Windows-1252 with iconv. */
+#include "samkalk/base/datafile.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+bool datafile_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+sk_status datafile_read(const char *path, long max, const char *ref_file, int ref_line,
+                        const char *ref_key, char **out, size_t *out_len, diag *d)
+{
+	*out = NULL;
+	*out_len = 0;
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	const char *why = NULL;
+	if (!fp || fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		why = !fp ? strerror(errno) : "not a regular file";
+	} else if (st.st_size > max) {
+		diag_add(d, path, 0, NULL, "expected a file of at most %ld bytes, got %lld bytes",
+		         max, (long long)st.st_size);
+		fclose(fp);
+		return SK_EINPUT;
+	}
+	/* to the end, whatever fstat said: the file may grow under us (past the
+	 * limit, which datafile_text_of then refuses) */
+	size_t cap = why ? 0 : (size_t)st.st_size + 1, len = 0;
+	char *buf = why ? NULL : malloc(cap);
+	while (buf && (len += fread(buf + len, 1, cap - len, fp)) == cap && cap <= (size_t)max) {
+		char *more = realloc(buf, 2 * cap);
+		if (!more)
+			free(buf);
+		buf = more, cap *= 2;
+	}
+	if (buf && ferror(fp))
+		why = strerror(errno);
+	if (fp)
+		fclose(fp);
+	if (why && ref_file)
+		diag_add(d, ref_file, ref_line, ref_key, "cannot read %s: %s", path, why);
+	else if (why)
+		diag_add(d, path, 0, NULL, "cannot read the file: %s", why);
+	if (why || !buf) {
+		free(buf);
+		return why ? SK_EINPUT : SK_ENOMEM;
+	}
+	*out = buf;
+	*out_len = len;
+	return SK_OK;
+}
+
+/* Length of the UTF-8 sequence at s (n bytes left), 0 when it is none. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t more;
+	uint32_t cp, min;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		more = 1, cp = s[0] & 0x1f, min = 0x80;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		more = 2, cp = s[0] & 0x0f, min = 0x800;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		more = 3, cp = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	for (size_t k = 1; k <= more; k++) {
+		if (k >= n || (s[k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3f);
+	}
+	return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0 : more + 1;
+}
+
+enum bad_kind { CONTROL, CONTROL_UTF8, NOT_UTF8, UNDEFINED_1252 };
+
+/* Offset of the first byte of kind in s, or n: a control character but
+ * tab, CR and LF (and, in UTF-8, U+0080..U+009F), a byte that is not
+ * UTF-8, or one Windows-1252 leaves undefined. */
+static size_t bad_at(const unsigned char *s, size_t n, enum bad_kind kind)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		unsigned char c = s[i];
+		k = 1;
+		if (c >= 0x20 && c < 0x7f)
+			continue;
+		bool control = (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+		if ((kind == NOT_UTF8 && c >= 0x80 && !(k = utf8_len(s + i, n - i))) ||
+		    (kind == CONTROL && control) ||
+		    (kind == CONTROL_UTF8 &&
+		     (control || (c == 0xc2 && i + 1 < n && s[i + 1] <= 0x9f))) ||
+		    (kind == UNDEFINED_1252 &&
+		     (c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d)))
+			return i;
+	}
+	return n;
+}
+
+/* One message for each line holding a byte of kind (s starts on line 1);
+ * false when there is none. */
+static bool bad_lines(diag *d, const char *path, const unsigned char *s, size_t n,
+                      enum bad_kind kind)
+{
+	static const char *const says[] = {
+	        [CONTROL] = "byte %zu: expected text, got the control character 0x%02x",
+	        [CONTROL_UTF8] = "byte %zu: expected text, got the control character U+%04X",
+	        [NOT_UTF8] =
+	                "byte %zu: expected UTF-8 text after the byte-order mark, got byte 0x%02x",
+	        [UNDEFINED_1252] =
+	                "byte %zu: expected UTF-8 or Windows-1252 text, got byte 0x%02x, which Windows-1252 leaves undefined (save the file as 'CSV UTF-8')"};
+	if (bad_at(s, n, kind) == n)
+		return false;
+	for (size_t pos = 0, len, b, line = 1; pos < n; pos += len + 1, line++) {
+		const unsigned char *nl = memchr(s + pos, '\n', n - pos);
+		len = nl ? (size_t)(nl - (s + pos)) : n - pos;
+		if ((b = bad_at(s + pos, len, kind)) == len)
+			continue;
+		bool c1 = kind == CONTROL_UTF8 && s[pos + b] == 0xc2;
+		int says_kind = c1 ? CONTROL_UTF8 : kind == CONTROL_UTF8 ? CONTROL : kind;
+		diag_add(d, path, (int)line, NULL, says[says_kind], b + 1,
+		         (unsigned)s[pos + b + c1]);
+	}
+	return true;
+}
+
+bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, long max,
+                      datafile_text *out, bool *oom)
+{
+	*out = (datafile_text){0};
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t head = len < 200 ? len : 200, zeros = 0;
+	for (size_t k = 0; k < head; k++)
+		zeros += buf[k] == '\0';
+	bool bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0;
+	const char *whole = NULL;
+	if (len > (size_t)max) {
+		diag_add(d, path, 0, NULL, "expected a file of at most %ld bytes, got %zu bytes",
+		         max, len);
+		return false;
+	}
+	if ((len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) ||
+	    zeros * 4 > head)
+		whole = "expected UTF-8 or Windows-1252 text, got UTF-16 or binary data (in Excel, save as 'CSV UTF-8')";
+	else if (memchr(buf, '\r', len) && !memchr(buf, '\n', len))
+		whole = "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save the file with Windows or Unix line ends)";
+	else if (datafile_blank(buf + 3 * bom, len - 3 * bom))
+		whole = "expected a header row and rows of data, got an empty file";
+	if (whole) {
+		diag_add(d, path, 0, NULL, "%s", whole);
+		return false;
+	}
+	u += 3 * bom, len -= 3 * bom;
+	/* one pass over the bytes for the common case; bad_lines for the rare */
+	bool c0 = false, c1 = false, utf8 = true;
+	for (size_t i = 0, k; i < len; i += k) {
+		uint64_t w; /* 8 bytes 0x20..0x7e at once: no borrow, no high bit */
+		if (i + 8 <= len && (memcpy(&w, u + i, 8),
+		                     !(((w - 0x2020202020202020u) | (w + 0x0101010101010101u)) &
+		                       0x8080808080808080u))) {
+			k = 8;
+			continue;
+		}
+		k = 1;
+		if (u[i] >= 0x20 && u[i] < 0x7f)
+			continue;
+		c0 |= u[i] == 0x7f || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
+		if (u[i] >= 0x80 && utf8 && !(k = utf8_len(u + i, len - i)))
+			utf8 = false, k = 1;
+		c1 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
+	}
+	if ((c0 || (c1 && utf8)) && bad_lines(d, path, u, len, utf8 ? CONTROL_UTF8 : CONTROL))
+		return false;
+	out->text = (const char *)u, out->n = len;
+	if (utf8)
+		return true;
+	if (bad_lines(d, path, u, len, bom ? NOT_UTF8 : UNDEFINED_1252))
+		return false;
+	size_t cap = len + 1; /* a byte becomes at most 3 (0x80..0x9f: U+2xxx), 2 above */
+	for (size_t i = 0; i < len; i++)
+		cap += u[i] >= 0x80 ? 2 : 0;
+	char *conv = malloc(cap), *in = (char *)u, *o = conv;
+	size_t in_left = len, out_left = cap;
+	if (!conv)
+		return *oom = true, false;
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	size_t rc = cd == (iconv_t)-1 ? (size_t)-1 : iconv(cd, &in, &in_left, &o, &out_left);
+	int err = errno;
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	if (rc == (size_t)-1) {
+		diag_add(
+		        d, path, 0, NULL,
+		        "expected UTF-8 text, got text that iconv cannot convert from Windows-1252: %s",
+		        strerror(err));
+		free(conv);
+		return false;
+	}
+	out->owned = conv;
+	out->text = conv, out->n = cap - out_left;
+	return out->converted = true;
+}
