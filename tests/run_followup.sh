@@ -100,6 +100,10 @@ for name in once tenfold; do
 	    -e "s|^data = .*|data = $DIR/$name.csv|" $UV >"$DIR/$name.ini"
 	"$BIN" run "$DIR/$name.ini" --quiet --draws 4000 --json "$DIR/$name.json"
 done
+# more persons than the cohort plans: a note, not an error
+if "$BIN" run "$DIR/tenfold.ini" --draws 0 | grep -q "fler personer (720) än kohorten planerar (72)"; then
+	ok "720 persons followed up for 72 planned: a note in the summary"
+else bad "no note of more persons than planned"; fi
 "$PY" - "$DIR/once.json" "$DIR/tenfold.json" <<'PYEOF' || fails=$((fails + 1))
 import json, sys
 a, b = (json.load(open(f))["followup"] for f in sys.argv[1:3])
