@@ -384,4 +384,44 @@ const char *const words_en[N_WORDS] = {
         [W_FU_OUTSIDE] = "* outside the forecast's 90%% interval from the uncertainty analysis.",
         [W_FU_DRAWN] =
                 "In the uncertainty analysis the estimated rows are drawn from their posterior (and suppressed counts from 1–4); distributions in [uncertainty X] for the same moves are replaced.",
+        /* The follow-up's sheet (xlsx/followup.c) */
+        [W_SHEET_FOLLOWUP] = "Follow-up",
+        [W_FUS_TITLE] = "Follow-up: the outcome so far and a re-forecast",
+        [W_FUS_NOTE] =
+                "The forecast is the one the decision was taken on (the Summary and Per actor sheets show it unchanged); the re-forecast counts in what has already happened.",
+        [W_FUS_TABLE_TITLE] = "Does it still pay? Forecast and re-forecast per actor",
+        [W_FUS_TABLE_NOTE] =
+                "Amounts in kr, %d prices; savings to a year are undiscounted. Optimism = forecast / outcome: 1.40 means the forecast promised 40%% more than came true (− when the outcome is not a saving).",
+        [W_FUS_SAVED_OUTCOME] = "Savings to %d, outcome",
+        [W_FUS_OPTIMISM] = "Optimism (forecast / outcome)",
+        [W_FUS_NPV_NOW] = "NPV, re-forecast",
+        [W_FUS_PAYBACK_WAS] = "Paid back in, forecast",
+        [W_FUS_PAYBACK_NOW] = "Paid back in, re-forecast",
+        [W_FUS_FLOWS_TITLE] = "Re-forecast per actor and year",
+        [W_FUS_FLOWS_NOTE] =
+                "Amounts in kr, %d prices. Shaded years are realised (the outcome), the others projected. Net = savings − investment, with the forecast's investment (the Per actor sheet).",
+        [W_FUS_REALISED] = "realised",
+        [W_FUS_PROJECTED] = "projected",
+        [W_FUS_SAVINGS_NOW] = "Savings, re-forecast",
+        [W_FUS_SAVINGS_WAS] = "Savings, forecast",
+        [W_FUS_NET_NOW] = "Net, re-forecast",
+        [W_FUS_NET_WAS] = "Net, forecast",
+        [W_FUS_CHART_TITLE] = "Did it go as we assumed? Savings so far, forecast against outcome",
+        [W_FUS_CHART_NOTE] =
+                "Cumulative savings in kr, undiscounted. The line is the forecast, the points the outcome and the dashed line the re-forecast from the last realised year.",
+        [W_FUS_REFORECAST] = "Re-forecast",
+        [W_FUS_COST_WAS] = "Cost per participant, forecast",
+        [W_FUS_COST_SEEN] = "Cost per participant, outcome",
+        [W_FUS_CHART_NAME] = "%s: savings so far, kr",
+        [W_FUS_CHART_DATA] = "The figures behind the charts",
+        [W_FUS_ROWS_NOTE] =
+                "The share per year that moves from one state to another. Estimated = the assumption and the outcome weighed together; the more moves observed, the narrower the 90%% interval.",
+        [W_FUS_FROM_TO] = "From / to",
+        [W_FUS_MOVES] = "Moves (observed / all)",
+        [W_FUS_LOW] = "90%% interval, low",
+        [W_FUS_HIGH] = "90%% interval, high",
+        [W_FUS_OUTCOME_TITLE] = "Forecast against outcome per state",
+        [W_FUS_OUTCOME_NOTE] =
+                "The share of the group in each state: the forecast (as assumed, with the intervention) against the outcome. Count = persons observed in the state.",
+        [W_FUS_OUTCOME_GROUP] = "%d, the intake of %d",
 };

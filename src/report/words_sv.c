@@ -389,4 +389,44 @@ const char *const words_sv[N_WORDS] = {
         [W_FU_OUTSIDE] = "* utanför prognosens 90 %%-intervall från osäkerhetsanalysen.",
         [W_FU_DRAWN] =
                 "I osäkerhetsanalysen dras de skattade raderna ur sin posteriorfördelning (och maskade antal ur 1–4); fördelningar i [uncertainty X] för samma flyttar ersätts.",
+        /* The follow-up's sheet (xlsx/followup.c) */
+        [W_SHEET_FOLLOWUP] = "Uppföljning",
+        [W_FUS_TITLE] = "Uppföljning: utfallet hittills och en ny prognos",
+        [W_FUS_NOTE] =
+                "Prognosen är den som beslutet togs på (bladen Sammanfattning och Per aktör visar den oförändrad); omprognosen räknar in det som redan har hänt.",
+        [W_FUS_TABLE_TITLE] = "Lönar det sig fortfarande? Prognos och omprognos per aktör",
+        [W_FUS_TABLE_NOTE] =
+                "Belopp i kr, %d års priser; besparing t.o.m. ett år är odiskonterad. Optimism = prognos / utfall: 1,40 betyder att prognosen lovade 40 %% mer än det blev (− när utfallet inte är en besparing).",
+        [W_FUS_SAVED_OUTCOME] = "Besparing t.o.m. %d, utfall",
+        [W_FUS_OPTIMISM] = "Optimism (prognos / utfall)",
+        [W_FUS_NPV_NOW] = "Nettonuvärde, omprognos",
+        [W_FUS_PAYBACK_WAS] = "Återbetald år, prognos",
+        [W_FUS_PAYBACK_NOW] = "Återbetald år, omprognos",
+        [W_FUS_FLOWS_TITLE] = "Omprognos per aktör och år",
+        [W_FUS_FLOWS_NOTE] =
+                "Belopp i kr, %d års priser. Skuggade år är realiserade (utfallet), de övriga framskrivna. Netto = besparing − investering, med prognosens investering (bladet Per aktör).",
+        [W_FUS_REALISED] = "realiserat",
+        [W_FUS_PROJECTED] = "framskrivet",
+        [W_FUS_SAVINGS_NOW] = "Besparing, omprognos",
+        [W_FUS_SAVINGS_WAS] = "Besparing, prognos",
+        [W_FUS_NET_NOW] = "Netto, omprognos",
+        [W_FUS_NET_WAS] = "Netto, prognos",
+        [W_FUS_CHART_TITLE] = "Gick det som vi trodde? Besparing hittills, prognos mot utfall",
+        [W_FUS_CHART_NOTE] =
+                "Kumulativ besparing i kr, odiskonterad. Linjen är prognosen, punkterna utfallet och den streckade linjen omprognosen från det senaste realiserade året.",
+        [W_FUS_REFORECAST] = "Omprognos",
+        [W_FUS_COST_WAS] = "Kostnad per deltagare, prognos",
+        [W_FUS_COST_SEEN] = "Kostnad per deltagare, utfall",
+        [W_FUS_CHART_NAME] = "%s: besparing hittills, kr",
+        [W_FUS_CHART_DATA] = "Siffrorna bakom diagrammen",
+        [W_FUS_ROWS_NOTE] =
+                "Andel per år som går från ett tillstånd till ett annat. Skattat = antagandet och utfallet vägda ihop; ju fler observerade flyttar, desto smalare 90 %%-intervall.",
+        [W_FUS_FROM_TO] = "Från / till",
+        [W_FUS_MOVES] = "Flyttar (observerade / alla)",
+        [W_FUS_LOW] = "90 %%-intervall, nedre",
+        [W_FUS_HIGH] = "90 %%-intervall, övre",
+        [W_FUS_OUTCOME_TITLE] = "Prognos mot utfall per tillstånd",
+        [W_FUS_OUTCOME_NOTE] =
+                "Andel av gruppen i varje tillstånd: prognosen (som antaget, med insatsen) mot utfallet. Antal = personer i tillståndet i uppföljningen.",
+        [W_FUS_OUTCOME_GROUP] = "%d, gruppen som började %d",
 };

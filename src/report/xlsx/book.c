@@ -91,8 +91,7 @@ const char *book_target_label(const book *b, size_t j)
 static void make_formats(book *b)
 {
 	lxw_workbook *wb = b->wb;
-	/* Negative amounts in red with a true minus sign (U+2212). */
-	const char *kr = "#,##0;[Red]\"\xe2\x88\x92\"#,##0;0";
+	const char *kr = BOOK_KR_FORMAT;
 	b->fmt.title = workbook_add_format(wb);
 	format_set_bold(b->fmt.title);
 	format_set_font_size(b->fmt.title, 16);
@@ -184,6 +183,7 @@ static const struct {
                       [SHEET_BY_SEX] = {W_SHEET_BY_SEX, sheet_by_sex},
                       [SHEET_OUTCOMES] = {W_SHEET_OUTCOMES, sheet_outcomes},
                       [SHEET_UNCERTAINTY] = {W_SHEET_UNCERTAINTY, sheet_uncertainty},
+                      [SHEET_FOLLOWUP] = {W_SHEET_FOLLOWUP, sheet_followup},
                       [SHEET_ASSUMPTIONS] = {W_SHEET_ASSUMPTIONS, sheet_assumptions},
                       [SHEET_METHOD] = {W_SHEET_METHOD, sheet_method},
                       [SHEET_DATA] = {W_SHEET_DATA, sheet_data}};
@@ -272,7 +272,7 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	make_formats(&b);
 	bool want[N_SHEETS];
 	for (int k = 0; k < N_SHEETS; k++)
-		want[k] = k != SHEET_UNCERTAINTY || c->u;
+		want[k] = (k != SHEET_UNCERTAINTY || c->u) && (k != SHEET_FOLLOWUP || c->fu);
 	add_sheets(&b, c, "", want);
 	return close_book(&b, why, why_len);
 }

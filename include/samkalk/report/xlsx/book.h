@@ -16,13 +16,15 @@
 
 /* The sheets of a scenario's workbook, in the workbook's order. The
  * uncertainty sheet is there only when the calculation has [sensitivity]
- * or [uncertainty] inputs; a comparison copies the first two. */
+ * or [uncertainty] inputs, the follow-up sheet only with [followup]; a
+ * comparison copies the first two. */
 enum sheet {
 	SHEET_SUMMARY,
 	SHEET_PER_ACTOR,
 	SHEET_BY_SEX,
 	SHEET_OUTCOMES,
 	SHEET_UNCERTAINTY,
+	SHEET_FOLLOWUP,
 	SHEET_ASSUMPTIONS,
 	SHEET_METHOD,
 	SHEET_DATA,
@@ -37,6 +39,10 @@ enum { ROW_YEARS = 3, ROW_T = 4, ROW_RATE = 5, ROW_FACTOR = 6, ROW_FIRST_BLOCK =
 /* The column of values on the assumptions sheet; the discount rate's
  * cell there is the one every discount factor refers to, by name. */
 #define RATE_COL 1
+
+/* The number format of amounts in kr: negative in red with a true minus
+ * sign (U+2212). */
+#define BOOK_KR_FORMAT "#,##0;[Red]\"\xe2\x88\x92\"#,##0;0"
 
 /* A workbook being written: the calculation it shows, its formats, its
  * sheets and where on them the cells others refer to are. */
@@ -108,14 +114,16 @@ lxw_worksheet *book_flow_sheet(book *b, enum sheet which);
 void book_flow_block(book *b, lxw_worksheet *ws, int g, size_t j, lxw_row_t r);
 
 /* The sheets, one file each; each writes b->ws[its sheet]. The flow
- * sheets need the assumptions sheet's rate cells, and the summary the
- * flow sheets' rows: report_xlsx() fills the assumptions first, the
- * summary last and the others between them in enum sheet's order. */
+ * sheets need the assumptions sheet's rate cells, and the summary and the
+ * follow-up the per-actor sheet's rows: report_xlsx() fills the
+ * assumptions first, the summary last and the others between them in enum
+ * sheet's order. */
 void sheet_summary(book *b);
 void sheet_per_actor(book *b);
 void sheet_by_sex(book *b);
 void sheet_outcomes(book *b);
 void sheet_uncertainty(book *b);
+void sheet_followup(book *b);
 void sheet_assumptions(book *b);
 void sheet_method(book *b);
 void sheet_data(book *b);
