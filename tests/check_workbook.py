@@ -15,7 +15,10 @@ and then:
    written into the file (an independent route through the run command);
 4. renders the workbook to PDF and checks that the summary fits one page;
 5. checks that text from input files starting with = + - @ is a string cell,
-   never a formula (SPEC §8).
+   never a formula (SPEC §8);
+6. with [followup] (issue #15): the Uppföljning sheet right after Osäkerhet,
+   its re-forecast NPVs and realised savings per target and its estimated
+   transitions equal the JSON's `followup`; without, no such sheet.
 
 Usage: python3 tests/check_workbook.py build/samkalk
 Needs python3-openpyxl, LibreOffice (libreoffice-calc-nogui) and pdftotext.
@@ -80,6 +83,7 @@ def summary_rows(ws, n_targets):
 
 
 UNCERTAINTY = {"sv": ("Osäkerhet", "Offentlig sektor"), "en": ("Uncertainty", "Public sector")}
+FOLLOWUP = {"sv": "Uppföljning", "en": "Follow-up"}
 
 
 def check_uncertainty(name, lang, wb, js):
@@ -98,16 +102,126 @@ def check_uncertainty(name, lang, wb, js):
     fail(f"{name}: no row '{label}' with figures on {sheet}")
 
 
+# The follow-up sheet's words the check finds its tables by.
+FU_WORDS = {
+    "sv": {"actor": "Aktör", "npv": "Nettonuvärde, omprognos", "npv_was": "Nettonuvärde, prognos",
+           "saved": ("Besparing t.o.m. ", ", utfall"), "saved_was": ("Besparing t.o.m. ", ", prognos"),
+           "from_to": "Från / till", "estimate": "Skattat", "title": "Skattade övergångar",
+           "sets": {"utan insats": "baseline", "under insatsen": "intervention",
+                    "efter insatsen": "after"},
+           "sexes": {", kvinnor": "women", ", män": "men"}},
+    "en": {"actor": "Actor", "npv": "NPV, re-forecast", "npv_was": "NPV, forecast",
+           "saved": ("Savings to ", ", outcome"), "saved_was": ("Savings to ", ", forecast"),
+           "from_to": "From / to", "estimate": "Estimated", "title": "Estimated yearly transitions",
+           "sets": {"without the intervention": "baseline",
+                    "during the intervention": "intervention",
+                    "after the intervention": "after"},
+           "sexes": {", women": "women", ", men": "men"}},
+}
+
+
+def check_followup(name, lang, wb, js):
+    """The Uppföljning sheet: right after Osäkerhet (when there is one); per
+    target the re-forecast's and the forecast's NPV and the savings to the
+    last realised year, realised and forecast, equal the JSON's
+    followup.reforecast within 0.5 kr; every estimated move (assumed or
+    observed) equals the JSON's followup.rows estimate."""
+    w = FU_WORDS[lang]
+    fu = js["followup"]
+    before = len(failures)
+    names = wb.sheetnames
+    unc = UNCERTAINTY[lang][0]
+    if unc in names and names.index(FOLLOWUP[lang]) != names.index(unc) + 1:
+        fail(f"{name}: {FOLLOWUP[lang]} is not right after {unc}: {names}")
+    rows = list(wb[FOLLOWUP[lang]].iter_rows(values_only=True))
+    # the re-forecast table: the header row with the re-forecast's NPV
+    head = next((i for i, r in enumerate(rows) if r[0] == w["actor"] and w["npv"] in r), None)
+    if head is None:
+        fail(f"{name}: no re-forecast table on {FOLLOWUP[lang]}")
+        return
+    cols = {}
+    for c, h in enumerate(rows[head]):
+        if not isinstance(h, str):
+            continue
+        for key in ("npv", "npv_was"):
+            if h == w[key]:
+                cols[key] = c
+        for key in ("saved", "saved_was"):
+            if h.startswith(w[key][0]) and h.endswith(w[key][1]):
+                cols[key] = c
+    want = {"npv": "npv", "npv_was": "npv_original", "saved": "realised_savings",
+            "saved_was": "forecast_savings"}
+    if fu["realised_years"] > 0 and len(cols) != 4 or len(cols) < 2:
+        fail(f"{name}: re-forecast table columns {cols} in {rows[head]}")
+        return
+    targets = fu["reforecast"]["actors"] + [fu["reforecast"]["totals"]["fiscal"],
+                                            fu["reforecast"]["totals"]["society"]]
+    checked = 0
+    for k, f in enumerate(targets):
+        row = rows[head + 1 + k]
+        for key, c in cols.items():
+            v = row[c]
+            if not isinstance(v, (int, float)) or not close(v, f[want[key]]):
+                fail(f"{name}: {FOLLOWUP[lang]} {row[0]} {want[key]} = {v!r}, "
+                     f"JSON {f[want[key]]}")
+            checked += 1
+    # the estimated moves: a title names the matrix and sex, a bold row
+    # the from-state, each row below it a move "observed/N" and its numbers
+    ids = {o["label"]: o["state"] for o in js["outcomes"]}
+    expected = {}
+    for r in fu["rows"]:
+        if r["kept"]:
+            continue
+        for to, p in r["estimate"].items():
+            if r["assumed"][to] > 0 or r["observed"][to] > 0:
+                expected[(r["matrix"], r["sex"], r["from"], to)] = p
+    seen = {}
+    matrix = sex = frm = None
+    in_table = False
+    for r in rows:
+        a = r[0]
+        if isinstance(a, str) and a.startswith(w["title"]):
+            matrix = next((m for t, m in w["sets"].items() if t in a), None)
+            sex = next((g for t, g in w["sexes"].items() if t in a), "all")
+            in_table = False
+        elif a == w["from_to"]:
+            in_table = True
+            est = r.index(w["estimate"])
+        elif not in_table or a is None:
+            in_table = False
+        elif r[1] is None:
+            frm = ids.get(a)
+        elif isinstance(r[1], str) and "/" in r[1]:
+            seen[(matrix, sex, frm, ids.get(a))] = r[est]
+    if set(seen) != set(expected):
+        fail(f"{name}: estimated moves on {FOLLOWUP[lang]} {sorted(set(seen) ^ set(expected))} "
+             f"differ from the JSON's")
+    for key, p in expected.items():
+        v = seen.get(key)
+        if not isinstance(v, (int, float)) or abs(v - p) > 1e-12:
+            fail(f"{name}: estimate {key} = {v!r}, JSON {p}")
+        checked += 1
+    if len(failures) == before:
+        print(f"ok   {name}: {FOLLOWUP[lang]} after {unc}: {checked} re-forecast figures and "
+              f"estimates agree with the JSON's followup")
+
+
 def check_reader(name, lang, xlsx, js, csv_path):
     wb = openpyxl.load_workbook(xlsx, data_only=True)
     sheets = list(SHEETS[lang])
     if "sensitivity" in js:
         sheets.insert(4, UNCERTAINTY[lang][0])
+    if "followup" in js:  # right after Osäkerhet, or where it would be
+        sheets.insert(5 if "sensitivity" in js else 4, FOLLOWUP[lang])
     if wb.sheetnames != sheets:
         fail(f"{name}: sheets {wb.sheetnames}, expected {sheets}")
         return
     if "uncertainty" in js:
         check_uncertainty(name, lang, wb, js)
+    if "followup" in js:
+        check_followup(name, lang, wb, js)
+    elif FOLLOWUP[lang] in wb.sheetnames:
+        fail(f"{name}: a {FOLLOWUP[lang]} sheet without [followup]")
     ws = wb[SHEETS[lang][0]]
     targets = [(a["id"], a) for a in js["actors"]]
     targets += [("fiscal", js["totals"]["fiscal"]), ("society", js["totals"]["society"])]
@@ -200,6 +314,7 @@ def main():
     env = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")
     cases = [("unga-vuxna", "scenarios/unga-vuxna.ini", "sv"),
              ("nystartsjobb", "scenarios/nystartsjobb.ini", "sv"),
+             ("uppfoljning", "scenarios/unga-vuxna-uppfoljning.ini", "sv"),
              ("stadutbildning-en", "scenarios/stadutbildning.ini", "en"),
              ("features", "tests/e2e/features.ini", "sv"),
              ("bands-en", "tests/e2e/bands_adjustments.ini", "en"),
