@@ -8,18 +8,21 @@
  * order of the text summary's section (report/followup.c). Sums, nets,
  * running sums and NPVs are formulas over this sheet's and the per-actor
  * sheet's cells, written with their values; the per-actor sheet and the
- * summary keep the forecast the decision was taken on. */
+ * summary keep the forecast the decision was taken on. In print each
+ * section starts a page and no target, chart or group of rows is split
+ * across two; a table's header is repeated on the page it continues on. */
 #include "samkalk/report/xlsx/book.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "samkalk/model/followup.h"
 
 /* The first column of years and of a table's figures; column A holds the
- * labels. */
-#define COL_FIG 1
+ * labels. FIG_WIDTH: the width of a column of figures, in characters. */
+#define COL_FIG   1
+#define FIG_WIDTH 15
 
 /* Rows of a target's flows under its label's row; with the label and a
  * blank row, FLOW_BLOCK rows a target. */
@@ -35,9 +38,15 @@ static const word_key chart_words[N_CHART_ROWS] = {W_FU_FORECAST, W_FU_OUTCOME, 
 
 static const word_key set_words[N_TR] = {W_FU_SET_BASELINE, W_FU_SET_INTERVENTION, W_FU_SET_AFTER};
 
+/* Rows a chart takes: 260 pixels (0.9 of libxlsxwriter's 288) at 20 a
+ * row, and a blank one. */
+#define CHART_ROWS 14
+#define N_BREAKS   64
+
 /* The sheet being written: its book, the follow-up, the first row of each
- * target's flows (the table above them sums those cells) and the formats
- * of a realised year's cells, shaded. */
+ * target's flows (the table above them sums those cells), the formats of
+ * a realised year's cells (shaded) and of sentences, and the print's
+ * pages. */
 typedef struct fu_sheet {
 	book *b;
 	lxw_worksheet *ws;
@@ -45,24 +54,85 @@ typedef struct fu_sheet {
 	int k; /* years 1..k are realised */
 	lxw_row_t flows[SK_MAX_ACTORS + 2];
 	lxw_format *real_kr, *real_kr_bold, *real_head, *real_note;
-	lxw_format *indent, *right, *ratio;
-	lxw_row_t breaks[8]; /* the rows that start a page, 0 after the last */
+	lxw_format *indent, *right, *ratio, *text_wrap, *note_wrap;
+	double label_width; /* of column A, in characters */
+	lxw_col_t last;     /* the last column of figures: sentences span A to it */
+	double chars;       /* the characters a line of A to last holds */
+	/* print: the rows that start a page (0 after the last), the row the
+	 * current page starts at, the rows it has beyond one each, and the
+	 * rows a page holds */
+	lxw_row_t breaks[N_BREAKS];
 	size_t n_breaks;
+	lxw_row_t top;
+	double extra, page;
 } fu_sheet;
 
 /* A page starts at row r in print. */
 static void page_break(fu_sheet *x, lxw_row_t r)
 {
-	if (x->n_breaks + 1 < sizeof x->breaks / sizeof *x->breaks)
+	if (x->n_breaks + 1 < N_BREAKS)
 		x->breaks[x->n_breaks++] = r;
+	x->top = r;
+	x->extra = 0;
 }
 
-static lxw_format *shaded(book *b, lxw_format *f, const char *num, bool bold)
+/* Whether rows r .. r + h - 1 (h in rows of the default height) would
+ * run past the current page; then a page starts at r. Returns whether it
+ * did. */
+static bool keep(fu_sheet *x, lxw_row_t r, double h)
 {
-	if (!f) {
+	if (r <= x->top || (double)(r - x->top) + x->extra + h <= x->page)
+		return false;
+	page_break(x, r);
+	return true;
+}
+
+/* Row r as high as lines rows of the default 15 points. */
+static void tall(fu_sheet *x, lxw_row_t r, double lines)
+{
+	book_keep(x->b, worksheet_set_row(x->ws, r, 15 * lines, NULL));
+	if (r >= x->top)
+		x->extra += lines - 1;
+}
+
+/* Sentence s at row r, across the columns of figures and wrapped, the row
+ * as high as its lines; returns the next row. */
+static lxw_row_t sentence(fu_sheet *x, lxw_row_t r, const char *s, lxw_format *f)
+{
+	book_keep(x->b, worksheet_merge_range(x->ws, r, 0, r, x->last, s, f));
+	/* italic and proportional text runs about 0.9 of a column's character */
+	double lines = ceil(0.9 * (double)format_width(s) / x->chars);
+	if (lines > 1)
+		tall(x, r, lines);
+	return r + 1;
+}
+
+static lxw_row_t sentencef(fu_sheet *x, lxw_row_t r, lxw_format *f, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+static lxw_row_t sentencef(fu_sheet *x, lxw_row_t r, lxw_format *f, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return sentence(x, r, buf, f);
+}
+
+static lxw_format *add_format(book *b)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+	if (!f)
 		book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return f;
+}
+
+/* A realised year's cell: shaded, bold or with number format num. */
+static lxw_format *shaded(book *b, const char *num, bool bold)
+{
+	lxw_format *f = add_format(b);
+	if (!f)
 		return NULL;
-	}
 	if (num)
 		format_set_num_format(f, num);
 	if (bold)
@@ -74,29 +144,32 @@ static lxw_format *shaded(book *b, lxw_format *f, const char *num, bool bold)
 static void make_formats(fu_sheet *x)
 {
 	book *b = x->b;
-	x->real_kr = shaded(b, workbook_add_format(b->wb), BOOK_KR_FORMAT, false);
-	x->real_kr_bold = shaded(b, workbook_add_format(b->wb), BOOK_KR_FORMAT, true);
-	x->real_head = shaded(b, workbook_add_format(b->wb), NULL, true);
-	if (x->real_head) { /* as b->fmt.head */
-		format_set_align(x->real_head, LXW_ALIGN_RIGHT);
-		format_set_bottom(x->real_head, LXW_BORDER_THIN);
-	}
-	x->real_note = shaded(b, workbook_add_format(b->wb), NULL, false);
-	if (x->real_note) { /* as b->fmt.note_right */
-		format_set_italic(x->real_note);
-		format_set_font_color(x->real_note, 0x595959);
-		format_set_align(x->real_note, LXW_ALIGN_RIGHT);
-	}
-	x->indent = workbook_add_format(b->wb);
-	x->right = workbook_add_format(b->wb);
-	x->ratio = workbook_add_format(b->wb);
-	if (!x->indent || !x->right || !x->ratio) {
-		book_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	x->real_kr = shaded(b, BOOK_KR_FORMAT, false);
+	x->real_kr_bold = shaded(b, BOOK_KR_FORMAT, true);
+	x->real_head = shaded(b, NULL, true);
+	x->real_note = shaded(b, NULL, false);
+	x->indent = add_format(b);
+	x->right = add_format(b);
+	x->ratio = add_format(b);
+	x->text_wrap = add_format(b);
+	x->note_wrap = add_format(b);
+	if (b->err)
 		return;
-	}
+	/* as b->fmt.head and b->fmt.note_right */
+	format_set_align(x->real_head, LXW_ALIGN_RIGHT);
+	format_set_bottom(x->real_head, LXW_BORDER_THIN);
+	format_set_italic(x->real_note);
+	format_set_font_color(x->real_note, 0x595959);
+	format_set_align(x->real_note, LXW_ALIGN_RIGHT);
 	format_set_indent(x->indent, 2);
 	format_set_align(x->right, LXW_ALIGN_RIGHT);
 	format_set_num_format(x->ratio, "0.00");
+	format_set_text_wrap(x->text_wrap);
+	format_set_align(x->text_wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(x->note_wrap); /* as b->fmt.note */
+	format_set_align(x->note_wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_italic(x->note_wrap);
+	format_set_font_color(x->note_wrap, 0x595959);
 }
 
 /* A count as a reader reads it: whole, or with one decimal where a "<5"
@@ -126,9 +199,8 @@ static lxw_row_t header_lines(fu_sheet *x, lxw_row_t r)
 	const followup_results *u = x->u;
 	const followup_data *d = u->data;
 	const scenario *s = b->s;
-	lxw_worksheet *ws = x->ws;
-	lxw_format *f = b->fmt.text;
-	char a[64], c[64], e[64], g[64], what[256];
+	lxw_format *f = x->text_wrap;
+	char a[64], c[64], e[64], g[64], what[256], amounts[128], rate[512];
 	if (d->shape == FU_PANEL)
 		snprintf(what, sizeof what, words(b->l, W_FU_PANEL),
 		         format_amount(a, sizeof a, (double)d->rows, b->l, false),
@@ -142,49 +214,49 @@ static lxw_row_t header_lines(fu_sheet *x, lxw_row_t r)
 	else
 		snprintf(what, sizeof what, words(b->l, W_FU_STATES),
 		         format_amount(a, sizeof a, (double)d->rows, b->l, false));
-	book_strf(b, ws, r++, 0, f, words(b->l, W_FU_DATA), d->path, what);
+	r = sentencef(x, r, f, words(b->l, W_FU_DATA), d->path, what);
 	if (d->persons_comparison)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_COMPARISON),
-		          format_amount(a, sizeof a, (double)d->persons_comparison, b->l, false));
+		r = sentencef(
+		        x, r, f, words(b->l, W_FU_COMPARISON),
+		        format_amount(a, sizeof a, (double)d->persons_comparison, b->l, false));
 	if (d->converted)
-		book_str(b, ws, r++, 0, words(b->l, W_FU_CONVERTED), f);
+		r = sentence(x, r, words(b->l, W_FU_CONVERTED), f);
 	if (d->n_suppressed)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_SUPPRESSED),
-		          format_amount(a, sizeof a, (double)d->n_suppressed, b->l, false));
+		r = sentencef(x, r, f, words(b->l, W_FU_SUPPRESSED),
+		              format_amount(a, sizeof a, (double)d->n_suppressed, b->l, false));
 	if (u->observed_persons > u->planned_persons)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_MORE_THAN_PLANNED),
-		          count_words(a, sizeof a, u->observed_persons, b->l),
-		          count_words(c, sizeof c, u->planned_persons, b->l));
+		r = sentencef(x, r, f, words(b->l, W_FU_MORE_THAN_PLANNED),
+		              count_words(a, sizeof a, u->observed_persons, b->l),
+		              count_words(c, sizeof c, u->planned_persons, b->l));
 	if (u->by_sex_asked && !u->by_sex)
-		book_str(b, ws, r++, 0, words(b->l, W_FU_NO_SEX_COLUMN), f);
+		r = sentence(x, r, words(b->l, W_FU_NO_SEX_COLUMN), f);
 	bool per_sex = false;
 	for (int set = 0; set < N_TR; set++)
 		per_sex |= s->tr[set][FOR_WOMEN].line || s->tr[set][FOR_MEN].line;
 	if (!u->by_sex && per_sex && u->n_rows)
-		book_str(b, ws, r++, 0, words(b->l, W_FU_MIXED), f);
+		r = sentence(x, r, words(b->l, W_FU_MIXED), f);
 	if (d->shape == FU_STATES)
-		book_str(b, ws, r++, 0, words(b->l, W_FU_STATES_ONLY), f);
-	char amounts[128], rate[512];
+		r = sentence(x, r, words(b->l, W_FU_STATES_ONLY), f);
 	snprintf(amounts, sizeof amounts, words(b->l, W_AMOUNTS), s->price_year);
 	snprintf(rate, sizeof rate, words(b->l, W_RATE),
 	         format_rates(what, sizeof what, s->rate_by_year, b->T, b->l),
 	         words(b->l, words_of_timing[s->timing]));
-	book_strf(b, ws, r++, 0, f, "%s %s", amounts, rate);
+	r = sentencef(x, r, f, "%s %s", amounts, rate);
 	int first = s->start_year, last = s->start_year + b->T - 1, k = x->k;
 	if (k == 0)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_REFORECAST_NONE), first, last);
+		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST_NONE), first, last);
 	else if (k == b->T)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_REFORECAST_ALL), first, last);
+		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST_ALL), first, last);
 	else
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_REFORECAST), first, first + k - 1,
-		          first + k, last);
-	book_str(b, ws, r++, 0,
-	         words(b->l,
-	               u->comparison_baseline ? W_FU_BASELINE_ESTIMATED : W_FU_BASELINE_ASSUMED),
-	         f);
+		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST), first, first + k - 1,
+		              first + k, last);
+	r = sentence(x, r,
+	             words(b->l, u->comparison_baseline ? W_FU_BASELINE_ESTIMATED
+	                                                : W_FU_BASELINE_ASSUMED),
+	             f);
 	if (s->attribution != 1)
-		book_strf(b, ws, r++, 0, f, words(b->l, W_FU_ATTRIBUTED),
-		          format_decimal(a, sizeof a, 100 * s->attribution, 0, b->l, false));
+		r = sentencef(x, r, f, words(b->l, W_FU_ATTRIBUTED),
+		              format_decimal(a, sizeof a, 100 * s->attribution, 0, b->l, false));
 	return r + 1;
 }
 
@@ -199,13 +271,6 @@ static void payback_cell(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
 		book_strf(b, ws, r, c, b->fmt.note_right, words(b->l, W_NOT_WITHIN), b->s->years);
 }
 
-/* Rows the re-forecast table takes: title, note, header, one per target
- * and a blank. */
-static lxw_row_t table_rows(const book *b)
-{
-	return 3 + (lxw_row_t)b->nt + 1;
-}
-
 /* Per target: the savings to the last realised year as forecast and as
  * realised, the optimism, and NPV and payback as forecast and re-forecast.
  * The savings are sums of the flows below, the NPVs those flows' nets
@@ -218,7 +283,7 @@ static lxw_row_t reforecast_table(fu_sheet *x, lxw_row_t r)
 	const char *pa = b->quoted[SHEET_PER_ACTOR];
 	int k = x->k, last = b->s->start_year + k - 1;
 	book_str(b, ws, r++, 0, words(b->l, W_FUS_TABLE_TITLE), b->fmt.bold);
-	book_strf(b, ws, r++, 0, b->fmt.note, words(b->l, W_FUS_TABLE_NOTE), b->s->price_year);
+	r = sentencef(x, r, x->note_wrap, words(b->l, W_FUS_TABLE_NOTE), b->s->price_year);
 	lxw_col_t c = COL_FIG;
 	book_str(b, ws, r, 0, words(b->l, W_ACTOR), b->fmt.head_left);
 	if (k > 0) {
@@ -230,8 +295,7 @@ static lxw_row_t reforecast_table(fu_sheet *x, lxw_row_t r)
 	book_str(b, ws, r, c++, words(b->l, W_FUS_NPV_NOW), b->fmt.head);
 	book_str(b, ws, r, c++, words(b->l, W_FUS_PAYBACK_WAS), b->fmt.head);
 	book_str(b, ws, r, c++, words(b->l, W_FUS_PAYBACK_NOW), b->fmt.head);
-	book_keep(b, worksheet_set_row(ws, r, 48, NULL));
-	r++;
+	tall(x, r++, 3);
 	char fm[256], range[2][40], a1[16], a2[16];
 	lxw_rowcol_to_range_abs(range[1], ROW_FACTOR, COL_FIRST_YEAR, ROW_FACTOR,
 	                        (lxw_col_t)(COL_FIRST_YEAR + b->T - 1));
@@ -275,9 +339,10 @@ static lxw_row_t reforecast_table(fu_sheet *x, lxw_row_t r)
 	return r + 1;
 }
 
-/* The year header of a table of years at row r: "realised" or "projected"
- * above each year, a realised year shaded. */
-static void year_header(fu_sheet *x, lxw_row_t r, const char *label)
+/* The year header of a table of years at row r and r + 1: "realised" or
+ * "projected" above each year, a realised year shaded. Returns the row
+ * after it. */
+static lxw_row_t year_header(fu_sheet *x, lxw_row_t r, const char *label)
 {
 	book *b = x->b;
 	char unit[64];
@@ -291,6 +356,7 @@ static void year_header(fu_sheet *x, lxw_row_t r, const char *label)
 		book_num(b, x->ws, r + 1, c, b->s->start_year + t,
 		         real ? x->real_head : b->fmt.head);
 	}
+	return r + 2;
 }
 
 static lxw_format *year_format(const fu_sheet *x, int t, bool bold)
@@ -345,16 +411,20 @@ static void flows_block(fu_sheet *x, size_t j, lxw_row_t r)
 	}
 }
 
+/* The re-forecast's flows from row r, a page of their own; the year
+ * header again above a target that starts a page. */
 static lxw_row_t flows_section(fu_sheet *x, lxw_row_t r)
 {
 	book *b = x->b;
 	page_break(x, r);
 	book_str(b, x->ws, r++, 0, words(b->l, W_FUS_FLOWS_TITLE), b->fmt.bold);
-	book_strf(b, x->ws, r++, 0, b->fmt.note, words(b->l, W_FUS_FLOWS_NOTE), b->s->price_year);
-	year_header(x, r, words(b->l, W_ITEM));
-	r += 2;
-	for (size_t j = 0; j < b->nt; j++, r += FLOW_BLOCK)
+	r = sentencef(x, r, x->note_wrap, words(b->l, W_FUS_FLOWS_NOTE), b->s->price_year);
+	r = year_header(x, r, words(b->l, W_ITEM));
+	for (size_t j = 0; j < b->nt; j++, r += FLOW_BLOCK) {
+		if (keep(x, r, FLOW_BLOCK - 1))
+			r = year_header(x, r, words(b->l, W_ITEM));
 		flows_block(x, j, r);
+	}
 	return r;
 }
 
@@ -373,17 +443,22 @@ static bool charted(const fu_sheet *x, size_t j)
 	return false;
 }
 
+/* Rows of target j's chart data: its label's and the rows below. */
+static int chart_rows(const fu_sheet *x, size_t j)
+{
+	return j < x->b->na ? N_CHART_ROWS : C_COST_WAS;
+}
+
 /* Target j's chart data at row r (its label) and the rows below: the
  * savings so far as forecast, as realised and as re-forecast from the last
  * realised year on, running sums of the flows above; for an actor also
- * the cost per participant as forecast and as observed. Returns the next
- * free row. */
-static lxw_row_t chart_data(fu_sheet *x, size_t j, lxw_row_t r)
+ * the cost per participant as forecast and as observed. */
+static void chart_data(fu_sheet *x, size_t j, lxw_row_t r)
 {
 	book *b = x->b;
 	lxw_worksheet *ws = x->ws;
 	const followup_results *u = x->u;
-	int n = j < b->na ? N_CHART_ROWS : C_COST_WAS;
+	int n = chart_rows(x, j);
 	lxw_row_t fl = x->flows[j] + 1, d = r + 1;
 	book_str(b, ws, r, 0, book_target_label(b, j), b->fmt.bold);
 	for (int i = 0; i < n; i++)
@@ -433,7 +508,6 @@ static lxw_row_t chart_data(fu_sheet *x, size_t j, lxw_row_t r)
 			book_num(b, ws, d + C_COST_SEEN, c,
 			         u->observed_per_participant[(size_t)t * b->na + j], f);
 	}
-	return d + (lxw_row_t)n + 1;
 }
 
 /* One target's chart at (at, 0) moved right by x_offset pixels, over its
@@ -498,55 +572,87 @@ static void chart_one(fu_sheet *x, size_t j, lxw_row_t d, lxw_row_t years, lxw_r
 	lxw_chart_line zero = {.color = LXW_COLOR_BLACK, .width = 1};
 	chart_axis_set_line(ch->x_axis, &zero);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	lxw_chart_options opt = {.x_offset = x_offset, .y_offset = 4, .x_scale = 1, .y_scale = 1};
+	lxw_chart_options opt = {.x_offset = x_offset, .y_offset = 4, .x_scale = 1, .y_scale = 0.9};
 	book_keep(b, worksheet_insert_chart_opt(x->ws, at, 0, ch, &opt));
 }
 
-/* Rows a chart takes: 288 pixels at 20 a row, and a blank one. */
-#define CHART_ROWS 16
-
-/* The charts two to a row, then their data: the public sector first
- * (what the committee reads first), then society where it differs, then
- * the actors with a saving. The data starts a page of its own.
+/* The charts two to a row from row r, a page of their own, then their
+ * data: the public sector first (what the committee reads first), then
+ * society where it differs, then the actors with a saving.
  *
  * What the charts show: the savings so far, not the cost per participant.
  * The cost per participant of an actor is large beside the forecast's
  * error (Kommunen in the bundled example: 110 000 kr forecast, 112 000
  * observed), so the points sit on the line and say nothing at a glance,
- * and a payer whose participants bring in more than they cost (Staten)
- * has a negative cost a nämnd reads with difficulty. The savings are the
- * difference those costs make, in the figure the table above calls the
- * realised savings: the gap between line and points is the optimism, and
- * the dashed line shows where the re-forecast now leads. The costs per
- * participant are in the data rows. */
+ * and a payer whose participants bring in more than they cost (Staten,
+ * Regionen) has a negative cost a nämnd reads with difficulty; nor has
+ * the public sector a cost per participant of its own. The savings are
+ * the difference those costs make, in the figure the table above calls
+ * the realised savings: the gap between line and points is the optimism,
+ * and the dashed line shows where the re-forecast now leads. The costs
+ * per participant are in the data rows. */
 static lxw_row_t chart_section(fu_sheet *x, lxw_row_t r)
 {
 	book *b = x->b;
+	page_break(x, r);
 	book_str(b, x->ws, r++, 0, words(b->l, W_FUS_CHART_TITLE), b->fmt.bold);
-	book_str(b, x->ws, r++, 0, words(b->l, W_FUS_CHART_NOTE), b->fmt.note);
+	r = sentence(x, r, words(b->l, W_FUS_CHART_NOTE), x->note_wrap);
 	size_t order[SK_MAX_ACTORS + 2], n = 0;
+	lxw_row_t at[SK_MAX_ACTORS + 3], data[SK_MAX_ACTORS + 2];
 	for (size_t i = 0; i < b->nt; i++) {
 		size_t j = i < 2 ? b->na + i : i - 2; /* the totals first */
 		if (charted(x, j))
 			order[n++] = j;
 	}
-	lxw_row_t charts = r, d = r + (lxw_row_t)((n + 1) / 2) * CHART_ROWS;
-	page_break(x, d);
-	book_str(b, x->ws, d++, 0, words(b->l, W_FUS_CHART_DATA), b->fmt.bold);
-	lxw_row_t years = d + 1;
-	year_header(x, d, words(b->l, W_FU_YEAR));
-	d += 2;
-	for (size_t i = 0; i < n; i++) {
-		chart_one(x, order[i], d + 1, years, charts + (lxw_row_t)(i / 2) * CHART_ROWS,
-		          i % 2 ? 500 : 0);
-		d = chart_data(x, order[i], d);
+	if (n == 0) /* nobody saves or loses anything in any year */
+		return r;
+	for (size_t i = 0; i < n; i += 2, r += CHART_ROWS) {
+		keep(x, r, CHART_ROWS - 1);
+		at[i] = at[i + 1] = r;
 	}
-	return d;
+	/* the data: its title and header kept with the first target */
+	keep(x, r, 3 + chart_rows(x, order[0]));
+	book_str(b, x->ws, r++, 0, words(b->l, W_FUS_CHART_DATA), b->fmt.bold);
+	lxw_row_t years = r + 1;
+	r = year_header(x, r, words(b->l, W_FU_YEAR));
+	for (size_t i = 0; i < n; i++) {
+		if (keep(x, r, chart_rows(x, order[i])))
+			r = year_header(x, r, words(b->l, W_FU_YEAR));
+		data[i] = r + 1;
+		chart_data(x, order[i], r);
+		r += (lxw_row_t)chart_rows(x, order[i]) + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		chart_one(x, order[i], data[i], years, at[i], i % 2 ? 500 : 0);
+	return r;
 }
 
-/* The estimated rows of one matrix and sex beside the assumed ones: a
- * from-state's row, then each move assumed or observed from it; the rows
- * without moves, which keep the assumption, listed below. */
+/* The header of a table of estimated rows at row r; returns the next. */
+static lxw_row_t rows_header(fu_sheet *x, lxw_row_t r)
+{
+	book *b = x->b;
+	lxw_worksheet *ws = x->ws;
+	char head[64];
+	book_str(b, ws, r, 0, words(b->l, W_FUS_FROM_TO), b->fmt.head_left);
+	book_str(b, ws, r, 1, words(b->l, W_FUS_MOVES), b->fmt.head);
+	book_str(b, ws, r, 2, words(b->l, W_FU_ASSUMED), b->fmt.head);
+	book_str(b, ws, r, 3, words(b->l, W_FU_ESTIMATE), b->fmt.head);
+	book_str(b, ws, r, 4, words_format(head, sizeof head, b->l, W_FUS_LOW), b->fmt.head);
+	book_str(b, ws, r, 5, words_format(head, sizeof head, b->l, W_FUS_HIGH), b->fmt.head);
+	tall(x, r, 3);
+	return r + 1;
+}
+
+/* The moves shown of a row: those assumed or observed. */
+static bool shown(const fu_row *row, size_t k)
+{
+	return row->assumed[k] > 0 || row->observed[k] > 0;
+}
+
+/* The estimated rows of one matrix and sex beside the assumed ones from
+ * row r: a from-state's row, then each move shown from it; the rows
+ * without moves, which keep the assumption, listed below. The note under
+ * the first table only. */
 static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t r)
 {
 	book *b = x->b;
@@ -554,6 +660,14 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 	const followup_results *u = x->u;
 	const profile *p = b->p;
 	char head[512], weight[32], a[64], c[64], kept[512];
+	size_t n = 0;
+	for (size_t i = 0; i < u->n_rows; i++)
+		if (u->rows[i].set == set && u->rows[i].sex == sex && !u->rows[i].kept) {
+			for (size_t k = 0; k < b->ns; k++)
+				n += shown(&u->rows[i], k);
+			break;
+		}
+	keep(x, r, (first ? 4 : 3) + 3 + (double)n); /* title, header, first group */
 	snprintf(head, sizeof head, "%s%s%s", words(b->l, set_words[set]),
 	         sex == FLOW_ALL ? "" : ", ",
 	         sex == FLOW_ALL ? "" : words(b->l, words_of_sex[sex]));
@@ -561,16 +675,9 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 	          format_decimal(weight, sizeof weight, u->prior_weight,
 	                         u->prior_weight == floor(u->prior_weight) ? 0 : 1, b->l, false));
 	if (first)
-		book_str(b, ws, r++, 0, words_format(head, sizeof head, b->l, W_FUS_ROWS_NOTE),
-		         b->fmt.note);
-	book_str(b, ws, r, 0, words(b->l, W_FUS_FROM_TO), b->fmt.head_left);
-	book_str(b, ws, r, 1, words(b->l, W_FUS_MOVES), b->fmt.head);
-	book_str(b, ws, r, 2, words(b->l, W_FU_ASSUMED), b->fmt.head);
-	book_str(b, ws, r, 3, words(b->l, W_FU_ESTIMATE), b->fmt.head);
-	book_str(b, ws, r, 4, words_format(head, sizeof head, b->l, W_FUS_LOW), b->fmt.head);
-	book_str(b, ws, r, 5, words_format(head, sizeof head, b->l, W_FUS_HIGH), b->fmt.head);
-	book_keep(b, worksheet_set_row(ws, r, 48, NULL));
-	r++;
+		r = sentence(x, r, words_format(head, sizeof head, b->l, W_FUS_ROWS_NOTE),
+		             x->note_wrap);
+	r = rows_header(x, r);
 	size_t used = 0;
 	kept[0] = '\0';
 	for (size_t i = 0; i < u->n_rows; i++) {
@@ -584,9 +691,14 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 			used = used < sizeof kept ? used : sizeof kept - 1;
 			continue;
 		}
+		n = 0;
+		for (size_t k = 0; k < b->ns; k++)
+			n += shown(row, k);
+		if (keep(x, r, 1 + (double)n))
+			r = rows_header(x, r);
 		book_str(b, ws, r++, 0, p->states[row->from].label, b->fmt.bold);
-		for (size_t k = 0; k < p->n_states; k++) {
-			if (row->assumed[k] == 0 && row->observed[k] == 0)
+		for (size_t k = 0; k < b->ns; k++) {
+			if (!shown(row, k))
 				continue;
 			book_str(b, ws, r, 0, p->states[k].label, x->indent);
 			book_strf(b, ws, r, 1, x->right, "%s/%s",
@@ -599,31 +711,59 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 			r++;
 		}
 	}
-	if (kept[0])
-		book_strf(b, ws, r++, 0, b->fmt.note, words(b->l, W_FU_KEPT), kept);
+	if (kept[0]) {
+		snprintf(head, sizeof head, words(b->l, W_FU_KEPT), kept);
+		keep(x, r, 1);
+		r = sentence(x, r, head, x->note_wrap);
+	}
 	return r + 1;
 }
 
-/* The forecast beside the outcome, per intake and year: every state
- * someone is forecast in or seen in. */
+/* A line of the forecast beside the outcome worth showing: someone is
+ * forecast or seen in its state (as the text summary). */
+static bool outcome_shown(const fu_outcome *o)
+{
+	return o->forecast >= 0.005 || o->count != 0;
+}
+
+static lxw_row_t outcome_header(fu_sheet *x, lxw_row_t r)
+{
+	book *b = x->b;
+	book_str(b, x->ws, r, 0, words(b->l, W_STATE), b->fmt.head_left);
+	book_str(b, x->ws, r, 1, words(b->l, W_FU_FORECAST), b->fmt.head);
+	book_str(b, x->ws, r, 2, words(b->l, W_FU_OUTCOME), b->fmt.head);
+	book_str(b, x->ws, r, 3, words(b->l, W_FU_COUNT), b->fmt.head);
+	return r + 1;
+}
+
+/* The forecast beside the outcome from row r, per intake and year: every
+ * state someone is forecast in or seen in. */
 static lxw_row_t outcome_table(fu_sheet *x, lxw_row_t r)
 {
 	book *b = x->b;
 	lxw_worksheet *ws = x->ws;
 	const followup_results *u = x->u;
-	book_str(b, ws, r++, 0, words(b->l, W_FUS_OUTCOME_TITLE), b->fmt.bold);
-	book_str(b, ws, r++, 0, words(b->l, W_FUS_OUTCOME_NOTE), b->fmt.note);
-	book_str(b, ws, r, 0, words(b->l, W_STATE), b->fmt.head_left);
-	book_str(b, ws, r, 1, words(b->l, W_FU_FORECAST), b->fmt.head);
-	book_str(b, ws, r, 2, words(b->l, W_FU_OUTCOME), b->fmt.head);
-	book_str(b, ws, r, 3, words(b->l, W_FU_COUNT), b->fmt.head);
-	r++;
-	int intake = -1, year = -1;
+	int intake = -1, year = -1; /* of the group shown last */
 	for (size_t i = 0; i < u->n_outcome; i++) {
 		const fu_outcome *o = &u->outcome[i];
-		if (o->forecast < 0.005 && o->count == 0)
+		if (!outcome_shown(o))
 			continue;
 		if (o->intake != intake || o->year != year) {
+			/* a group's heading, kept on a page with its lines */
+			size_t n = 0;
+			for (size_t e = i; e < u->n_outcome && u->outcome[e].intake == o->intake &&
+			                   u->outcome[e].year == o->year;
+			     e++)
+				n += outcome_shown(&u->outcome[e]);
+			if (intake < 0) {
+				keep(x, r, 4 + (double)n);
+				book_str(b, ws, r++, 0, words(b->l, W_FUS_OUTCOME_TITLE),
+				         b->fmt.bold);
+				r = sentence(x, r, words(b->l, W_FUS_OUTCOME_NOTE), x->note_wrap);
+				r = outcome_header(x, r);
+			} else if (keep(x, r, 1 + (double)n)) {
+				r = outcome_header(x, r);
+			}
 			intake = o->intake;
 			year = o->year;
 			book_strf(b, ws, r++, 0, b->fmt.bold, words(b->l, W_FUS_OUTCOME_GROUP),
@@ -638,8 +778,8 @@ static lxw_row_t outcome_table(fu_sheet *x, lxw_row_t r)
 	return r + 1;
 }
 
-/* Column A's width: its longest label, a state's indented; only the
- * states the tables show. */
+/* Column A's width in characters: its longest label, a state's indented;
+ * only the states the tables show. */
 static double label_width(const fu_sheet *x)
 {
 	const book *b = x->b;
@@ -656,15 +796,35 @@ static double label_width(const fu_sheet *x)
 			continue;
 		WIDEN(b->p->states[row->from].label, 0);
 		for (size_t k = 0; k < b->ns; k++)
-			if (row->assumed[k] > 0 || row->observed[k] > 0)
+			if (shown(row, k))
 				WIDEN(b->p->states[k].label, 3);
 	}
 	for (size_t i = 0; i < u->n_outcome; i++)
-		if (u->outcome[i].forecast >= 0.005 || u->outcome[i].count != 0)
+		if (outcome_shown(&u->outcome[i]))
 			WIDEN(b->p->states[u->outcome[i].state].label, 3);
 #undef WIDEN
 	w += 2;
 	return w < 30 ? 30 : w > 60 ? 60 : (double)w;
+}
+
+/* The columns, and from them the rows a printed page holds. A4 landscape
+ * is 8.27 in high; less book_print_setup's margins of 0.7 in that leaves
+ * 495 pt, 33 rows of 15 pt at full size. The print is fit to the page's
+ * width, 11.69 in less margins of 0.5 in, 770 pt, over the columns' width
+ * (7 pixels a character and 5 more a column, 0.75 pt a pixel), and a
+ * smaller print holds more rows. One row is kept spare. */
+static void set_columns(fu_sheet *x)
+{
+	const book *b = x->b;
+	int n = b->T > 7 ? b->T : 7; /* the re-forecast table has seven */
+	x->label_width = label_width(x);
+	x->last = (lxw_col_t)(COL_FIG + n - 1);
+	x->chars = x->label_width + FIG_WIDTH * n;
+	double pt = 0.75 * ((7 * x->label_width + 5) + n * (7 * FIG_WIDTH + 5));
+	double scale = pt > 770 ? 770 / pt : 1;
+	x->page = floor(495 / (15 * scale)) - 1;
+	worksheet_set_column(x->ws, 0, 0, x->label_width, NULL);
+	worksheet_set_column(x->ws, COL_FIG, x->last, FIG_WIDTH, NULL);
 }
 
 void sheet_followup(book *b)
@@ -674,16 +834,17 @@ void sheet_followup(book *b)
 	make_formats(&x);
 	if (b->err)
 		return;
+	set_columns(&x);
 	lxw_worksheet *ws = x.ws;
 	book_str(b, ws, 0, 0, words(b->l, W_FUS_TITLE), b->fmt.title);
-	book_str(b, ws, 1, 0, words(b->l, W_FUS_NOTE), b->fmt.note);
+	sentence(&x, 1, words(b->l, W_FUS_NOTE), x.note_wrap);
 	lxw_row_t r = header_lines(&x, 3);
-	/* the table sums the flows below it: their rows first */
-	lxw_row_t flows_at = r + table_rows(b);
-	lxw_row_t after = flows_section(&x, flows_at);
-	page_break(&x, after);
-	reforecast_table(&x, r);
-	r = chart_section(&x, after);
+	/* the table sums the flows below it: their rows first; the table
+	 * takes its title, a note of two lines, the header and the targets */
+	lxw_row_t table = r;
+	r = flows_section(&x, table + 4 + (lxw_row_t)b->nt);
+	reforecast_table(&x, table);
+	r = chart_section(&x, r + 1);
 	page_break(&x, r);
 	bool first = true;
 	for (int set = 0; set < N_TR; set++) {
@@ -696,9 +857,6 @@ void sheet_followup(book *b)
 		}
 	}
 	outcome_table(&x, r);
-	worksheet_set_column(ws, 0, 0, label_width(&x), NULL);
-	lxw_col_t last = (lxw_col_t)(COL_FIG + (b->T > 7 ? b->T : 7) - 1);
-	worksheet_set_column(ws, COL_FIG, last, 15, NULL);
 	book_print_setup(b, ws, false);
 	book_keep(b, worksheet_set_h_pagebreaks(ws, x.breaks));
 }
