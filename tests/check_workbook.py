@@ -107,12 +107,14 @@ FU_WORDS = {
     "sv": {"actor": "Aktör", "npv": "Nettonuvärde, omprognos", "npv_was": "Nettonuvärde, prognos",
            "saved": ("Besparing t.o.m. ", ", utfall"), "saved_was": ("Besparing t.o.m. ", ", prognos"),
            "from_to": "Från / till", "estimate": "Skattat", "title": "Skattade övergångar",
+           "state": "Tillstånd", "forecast": "Prognos",
            "sets": {"utan insats": "baseline", "under insatsen": "intervention",
                     "efter insatsen": "after"},
            "sexes": {", kvinnor": "women", ", män": "men"}},
     "en": {"actor": "Actor", "npv": "NPV, re-forecast", "npv_was": "NPV, forecast",
            "saved": ("Savings to ", ", outcome"), "saved_was": ("Savings to ", ", forecast"),
            "from_to": "From / to", "estimate": "Estimated", "title": "Estimated yearly transitions",
+           "state": "State", "forecast": "Forecast",
            "sets": {"without the intervention": "baseline",
                     "during the intervention": "intervention",
                     "after the intervention": "after"},
@@ -125,7 +127,8 @@ def check_followup(name, lang, wb, js):
     target the re-forecast's and the forecast's NPV and the savings to the
     last realised year, realised and forecast, equal the JSON's
     followup.reforecast within 0.5 kr; every estimated move (assumed or
-    observed) equals the JSON's followup.rows estimate."""
+    observed) equals the JSON's followup.rows estimate, and every line of the
+    forecast against the outcome its followup.outcome shares."""
     w = FU_WORDS[lang]
     fu = js["followup"]
     before = len(failures)
@@ -182,7 +185,7 @@ def check_followup(name, lang, wb, js):
         a = r[0]
         if isinstance(a, str) and a.startswith(w["title"]):
             matrix = next((m for t, m in w["sets"].items() if t in a), None)
-            sex = next((g for t, g in w["sexes"].items() if t in a), "all")
+            sex = next((g for t, g in w["sexes"].items() if t in a.lower()), "all")
             in_table = False
         elif a == w["from_to"]:
             in_table = True
@@ -201,9 +204,38 @@ def check_followup(name, lang, wb, js):
         if not isinstance(v, (int, float)) or abs(v - p) > 1e-12:
             fail(f"{name}: estimate {key} = {v!r}, JSON {p}")
         checked += 1
+    # the forecast against the outcome: a heading "2027, ... 2026" (year,
+    # intake) above each group, a line per state shown (as the text: a
+    # forecast of 0.5 % or more, or someone observed)
+    expected = {(o["intake"], o["year"], o["state"]): (o["forecast"], o["observed"])
+                for o in fu["outcome"] if o["forecast"] >= 0.005 or o["count"] != 0}
+    seen = {}
+    group = None
+    in_table = False
+    for r in rows:
+        a = r[0]
+        if a == w["state"] and r[1] == w["forecast"]:
+            in_table = True
+        elif not in_table or a is None:
+            in_table = False
+        elif r[1] is None and re.match(r"^\d{4}\D.*\D(\d{4})$", a):
+            years = re.findall(r"\d{4}", a)
+            group = (int(years[-1]), int(years[0]))
+        elif group:
+            seen[group + (ids.get(a),)] = (r[1], r[2])
+    if set(seen) != set(expected):
+        fail(f"{name}: outcome lines on {FOLLOWUP[lang]} {sorted(set(seen) ^ set(expected))} "
+             f"differ from the JSON's")
+    for key, (fc, ob) in expected.items():
+        v = seen.get(key, (None, None))
+        if not all(isinstance(g, (int, float)) and abs(g - e) <= 1e-12
+                   for g, e in zip(v, (fc, ob))):
+            fail(f"{name}: outcome {key} = {v!r}, JSON {(fc, ob)}")
+        checked += 2
     if len(failures) == before:
-        print(f"ok   {name}: {FOLLOWUP[lang]} after {unc}: {checked} re-forecast figures and "
-              f"estimates agree with the JSON's followup")
+        where = f"after {unc}" if unc in names else "in its place"
+        print(f"ok   {name}: {FOLLOWUP[lang]} {where}: {checked} re-forecast figures, estimates "
+              f"and outcome shares agree with the JSON's followup")
 
 
 def check_reader(name, lang, xlsx, js, csv_path):
