@@ -54,7 +54,7 @@ typedef struct fu_sheet {
 	int k; /* years 1..k are realised */
 	lxw_row_t flows[SK_MAX_ACTORS + 2];
 	lxw_format *real_kr, *real_kr_bold, *real_head, *real_note;
-	lxw_format *indent, *right, *ratio, *text_wrap, *note_wrap;
+	lxw_format *indent, *right, *ratio, *text_wrap, *note_wrap, *head_center;
 	double label_width; /* of column A, in characters */
 	lxw_col_t last;     /* the last column of figures: sentences span A to it */
 	double chars;       /* the characters a line of A to last holds */
@@ -153,6 +153,7 @@ static void make_formats(fu_sheet *x)
 	x->ratio = add_format(b);
 	x->text_wrap = add_format(b);
 	x->note_wrap = add_format(b);
+	x->head_center = add_format(b);
 	if (b->err)
 		return;
 	/* as b->fmt.head and b->fmt.note_right */
@@ -170,6 +171,9 @@ static void make_formats(fu_sheet *x)
 	format_set_align(x->note_wrap, LXW_ALIGN_VERTICAL_TOP);
 	format_set_italic(x->note_wrap);
 	format_set_font_color(x->note_wrap, 0x595959);
+	format_set_bold(x->head_center); /* a heading over two columns */
+	format_set_align(x->head_center, LXW_ALIGN_CENTER);
+	format_set_bottom(x->head_center, LXW_BORDER_THIN);
 }
 
 /* A count as a reader reads it: whole, or with one decimal where a "<5"
@@ -627,18 +631,23 @@ static lxw_row_t chart_section(fu_sheet *x, lxw_row_t r)
 	return r;
 }
 
-/* The header of a table of estimated rows at row r; returns the next. */
+/* The header of a table of estimated rows at row r and r + 1, the
+ * interval's two columns under one heading; returns the next row. */
 static lxw_row_t rows_header(fu_sheet *x, lxw_row_t r)
 {
 	book *b = x->b;
 	lxw_worksheet *ws = x->ws;
 	char head[64];
+	book_keep(b, worksheet_merge_range(ws, r, 4, r, 5,
+	                                   words_format(head, sizeof head, b->l, W_FU_INTERVAL),
+	                                   x->head_center));
+	r++;
 	book_str(b, ws, r, 0, words(b->l, W_FUS_FROM_TO), b->fmt.head_left);
 	book_str(b, ws, r, 1, words(b->l, W_FUS_MOVES), b->fmt.head);
 	book_str(b, ws, r, 2, words(b->l, W_FU_ASSUMED), b->fmt.head);
 	book_str(b, ws, r, 3, words(b->l, W_FU_ESTIMATE), b->fmt.head);
-	book_str(b, ws, r, 4, words_format(head, sizeof head, b->l, W_FUS_LOW), b->fmt.head);
-	book_str(b, ws, r, 5, words_format(head, sizeof head, b->l, W_FUS_HIGH), b->fmt.head);
+	book_str(b, ws, r, 4, words(b->l, W_FUS_LOW), b->fmt.head);
+	book_str(b, ws, r, 5, words(b->l, W_FUS_HIGH), b->fmt.head);
 	tall(x, r, 3);
 	return r + 1;
 }
@@ -659,7 +668,7 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 	lxw_worksheet *ws = x->ws;
 	const followup_results *u = x->u;
 	const profile *p = b->p;
-	char head[512], weight[32], a[64], c[64], kept[512];
+	char head[512], title[512], weight[32], a[64], c[64], kept[512];
 	size_t n = 0;
 	for (size_t i = 0; i < u->n_rows; i++)
 		if (u->rows[i].set == set && u->rows[i].sex == sex && !u->rows[i].kept) {
@@ -667,13 +676,14 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 				n += shown(&u->rows[i], k);
 			break;
 		}
-	keep(x, r, (first ? 4 : 3) + 3 + (double)n); /* title, header, first group */
+	keep(x, r, (first ? 3 : 1) + 4 + 1 + (double)n); /* title, header, first group */
 	snprintf(head, sizeof head, "%s%s%s", words(b->l, set_words[set]),
 	         sex == FLOW_ALL ? "" : ", ",
 	         sex == FLOW_ALL ? "" : words(b->l, words_of_sex[sex]));
-	book_strf(b, ws, r++, 0, b->fmt.bold, words(b->l, W_FU_ESTIMATE_TITLE), head,
-	          format_decimal(weight, sizeof weight, u->prior_weight,
-	                         u->prior_weight == floor(u->prior_weight) ? 0 : 1, b->l, false));
+	snprintf(title, sizeof title, words(b->l, W_FU_ESTIMATE_TITLE), head,
+	         format_decimal(weight, sizeof weight, u->prior_weight,
+	                        u->prior_weight == floor(u->prior_weight) ? 0 : 1, b->l, false));
+	book_str(b, ws, r++, 0, title, b->fmt.bold);
 	if (first)
 		r = sentence(x, r, words_format(head, sizeof head, b->l, W_FUS_ROWS_NOTE),
 		             x->note_wrap);
@@ -694,8 +704,10 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 		n = 0;
 		for (size_t k = 0; k < b->ns; k++)
 			n += shown(row, k);
-		if (keep(x, r, 1 + (double)n))
+		if (keep(x, r, 2 + (double)n)) { /* the title and header again */
+			book_str(b, ws, r++, 0, title, b->fmt.bold);
 			r = rows_header(x, r);
+		}
 		book_str(b, ws, r++, 0, p->states[row->from].label, b->fmt.bold);
 		for (size_t k = 0; k < b->ns; k++) {
 			if (!shown(row, k))
