@@ -424,4 +424,6 @@ const char *const words_en[N_WORDS] = {
         [W_FUS_OUTCOME_NOTE] =
                 "The share of the group in each state: the forecast (as assumed, with the intervention) against the outcome. Count = persons observed in the state.",
         [W_FUS_OUTCOME_GROUP] = "%d, the intake of %d",
+        [W_FUS_METHOD] =
+                "Follow-up (the Follow-up sheet): the years already lived are counted with the outcome (observed shares times the planned participants), the rest projected with transitions estimated from the follow-up.",
 };

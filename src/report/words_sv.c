@@ -429,4 +429,6 @@ const char *const words_sv[N_WORDS] = {
         [W_FUS_OUTCOME_NOTE] =
                 "Andel av gruppen i varje tillstånd: prognosen (som antaget, med insatsen) mot utfallet. Antal = personer i tillståndet i uppföljningen.",
         [W_FUS_OUTCOME_GROUP] = "%d, gruppen som började %d",
+        [W_FUS_METHOD] =
+                "Uppföljning (bladet Uppföljning): de år som redan är levda räknas med utfallet (observerade andelar gånger de planerade deltagarna), resten skrivs fram med övergångar skattade ur uppföljningen.",
 };

@@ -368,6 +368,7 @@ typedef enum word_key {
 	W_FUS_OUTCOME_TITLE,
 	W_FUS_OUTCOME_NOTE,
 	W_FUS_OUTCOME_GROUP,
+	W_FUS_METHOD, /* a paragraph of the method sheet (xlsx/method.c) */
 	N_WORDS
 } word_key;
 

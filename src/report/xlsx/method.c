@@ -1,5 +1,6 @@
 /* method.c -- the workbook's sheet of the method in words (issue #4,
- * docs/method.md), and what the calculation leaves out. */
+ * docs/method.md), and what the calculation leaves out; with [followup],
+ * how the re-forecast counts the years lived (issue #15). */
 #include "samkalk/report/xlsx/book.h"
 
 /* The paragraphs, a row each: how, then (after a blank row) what the
@@ -23,6 +24,8 @@ void sheet_method(book *b)
 	lxw_row_t r = 2;
 	for (size_t i = 0; i < sizeof how / sizeof *how; i++, r++)
 		book_str(b, ws, r, 0, words(b->l, how[i]), b->fmt.wrap);
+	if (b->c->fu) /* the follow-up sheet's re-forecast, in a paragraph */
+		book_str(b, ws, r++, 0, words(b->l, W_FUS_METHOD), b->fmt.wrap);
 	book_keep(b, worksheet_write_blank(ws, r++, 0, b->fmt.wrap));
 	for (size_t i = 0; i < sizeof left_out / sizeof *left_out; i++, r++)
 		book_str(b, ws, r, 0, words(b->l, left_out[i]), b->fmt.wrap);
