@@ -611,7 +611,7 @@ static lxw_row_t chart_section(fu_sheet *x, lxw_row_t r)
 	if (n == 0) /* nobody saves or loses anything in any year */
 		return r;
 	for (size_t i = 0; i < n; i += 2, r += CHART_ROWS) {
-		keep(x, r, CHART_ROWS - 1);
+		keep(x, r, CHART_ROWS);
 		at[i] = at[i + 1] = r;
 	}
 	/* the data: its title and header kept with the first target */
@@ -852,7 +852,7 @@ void sheet_followup(book *b)
 	sentence(&x, 1, words(b->l, W_FUS_NOTE), x.note_wrap);
 	lxw_row_t r = header_lines(&x, 3);
 	/* the table sums the flows below it: their rows first; the table
-	 * takes its title, a note of two lines, the header and the targets */
+	 * takes its title, note and header, a row a target and a blank row */
 	lxw_row_t table = r;
 	r = flows_section(&x, table + 4 + (lxw_row_t)b->nt);
 	reforecast_table(&x, table);
@@ -869,6 +869,8 @@ void sheet_followup(book *b)
 		}
 	}
 	outcome_table(&x, r);
+	/* no panes frozen: the sentences span column A to the last, which a
+	 * frozen column would split, and each table has a header of its own */
 	book_print_setup(b, ws, false);
 	book_keep(b, worksheet_set_h_pagebreaks(ws, x.breaks));
 }
