@@ -150,7 +150,7 @@ valgrind: $(BUILD)/samkalk
 
 # every allocation of a full run made to fail once (tests/run_alloc.sh)
 alloc:
-	@sh tests/run_alloc.sh
+	@PKG_CFLAGS="$(PKG_CFLAGS)" LDLIBS="$(LDLIBS)" sh tests/run_alloc.sh
 
 faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk

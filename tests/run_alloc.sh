@@ -7,15 +7,18 @@
 # temporary file beside them. One thread (--threads 1), so that the N-th
 # allocation is the same one in every run (worker threads allocate their
 # own copies, in parallel).
-# Usage: sh tests/run_alloc.sh   (from the repository root)
+# Usage: sh tests/run_alloc.sh   (from the repository root; make alloc
+# passes the Makefile's PKG_CFLAGS and LDLIBS, so the libraries are listed
+# once)
 set -u
 out=build/alloc
 mkdir -p "$out"
 WRAP="-Wl,--wrap=malloc,--wrap=calloc,--wrap=aligned_alloc,--wrap=realloc,--wrap=strdup,--wrap=strndup"
 FLAGS="-std=c17 -D_XOPEN_SOURCE=700 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude"
 # shellcheck disable=SC2086
-cc $FLAGS $(pkg-config --cflags gsl xlsxwriter inih) -o "$out/samkalk" $(find src -name "*.c" | sort) \
-	tests/alloc/failalloc.c $WRAP $(pkg-config --libs gsl xlsxwriter inih) -lm || exit 1
+cc $FLAGS ${PKG_CFLAGS:-$(pkg-config --cflags gsl xlsxwriter inih)} -o "$out/samkalk" \
+	$(find src -name "*.c" | sort) tests/alloc/failalloc.c $WRAP \
+	${LDLIBS:-$(pkg-config --libs gsl xlsxwriter inih) -lcsv -lm -pthread} || exit 1
 bin="$out/samkalk"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

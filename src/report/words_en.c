@@ -3,6 +3,10 @@
  * order, with the same printf conversions (test_words.c). */
 #include "samkalk/report/words.h"
 
+/* A table of sentences longer than a line, one key and its words per
+ * entry, left as written: clang-format's line breaking would reflow the
+ * whole table whenever one sentence grows. */
+/* clang-format off */
 const char *const words_en[N_WORDS] = {
         /* Shared by the text summary, the workbook and the comparison */
         [W_INTERVENTION] = "Intervention",
@@ -427,3 +431,4 @@ const char *const words_en[N_WORDS] = {
         [W_FUS_METHOD] =
                 "Follow-up (the Follow-up sheet): the years already lived are counted with the outcome (observed shares times the planned participants), the rest projected with transitions estimated from the follow-up.",
 };
+/* clang-format on */

@@ -3,6 +3,10 @@
  * order, with the same printf conversions (test_words.c). */
 #include "samkalk/report/words.h"
 
+/* A table of sentences longer than a line, one key and its words per
+ * entry, left as written: clang-format's line breaking would reflow the
+ * whole table whenever one sentence grows. */
+/* clang-format off */
 const char *const words_sv[N_WORDS] = {
         /* Shared by the text summary, the workbook and the comparison */
         [W_INTERVENTION] = "Insats",
@@ -432,3 +436,4 @@ const char *const words_sv[N_WORDS] = {
         [W_FUS_METHOD] =
                 "Uppföljning (bladet Uppföljning): de år som redan är levda räknas med utfallet (observerade andelar gånger de planerade deltagarna), resten skrivs fram med övergångar skattade ur uppföljningen.",
 };
+/* clang-format on */
