@@ -340,7 +340,9 @@ def load_scenario(path):
                        or any(s == t + "." + g for t in TRANSITION_SECTIONS for g in SEXES)]
     known = set(["scenario", "cohort", "cohort.women", "cohort.men",
                  "intervention", "outcome", "uncertainty", "discounting",
-                 "adjustments"]) | set(transition_secs)
+                 "adjustments",
+                 # the follow-up (issue #15) does not change the forecast
+                 "followup", "followup.states"]) | set(transition_secs)
     for s in cp.sections():
         if s not in known and not (s.startswith("sensitivity ")
                                    or s.startswith("uncertainty ")):
