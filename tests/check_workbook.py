@@ -105,6 +105,7 @@ def check_uncertainty(name, lang, wb, js):
 # The follow-up sheet's words the check finds its tables by.
 FU_WORDS = {
     "sv": {"actor": "Aktör", "npv": "Nettonuvärde, omprognos", "npv_was": "Nettonuvärde, prognos",
+           "chance": "Chans att gå plus, omprognos", "chance_was": "Chans att gå plus, prognos",
            "saved": ("Besparing t.o.m. ", ", utfall"), "saved_was": ("Besparing t.o.m. ", ", prognos"),
            "from_to": "Från / till", "estimate": "Skattat", "title": "Skattade övergångar",
            "state": "Tillstånd", "forecast": "Prognos",
@@ -112,6 +113,7 @@ FU_WORDS = {
                     "efter insatsen": "after"},
            "sexes": {", kvinnor": "women", ", män": "men"}},
     "en": {"actor": "Actor", "npv": "NPV, re-forecast", "npv_was": "NPV, forecast",
+           "chance": "Chance of a gain, re-forecast", "chance_was": "Chance of a gain, forecast",
            "saved": ("Savings to ", ", outcome"), "saved_was": ("Savings to ", ", forecast"),
            "from_to": "From / to", "estimate": "Estimated", "title": "Estimated yearly transitions",
            "state": "State", "forecast": "Forecast",
@@ -146,15 +148,21 @@ def check_followup(name, lang, wb, js):
     for c, h in enumerate(rows[head]):
         if not isinstance(h, str):
             continue
-        for key in ("npv", "npv_was"):
+        for key in ("npv", "npv_was", "chance", "chance_was"):
             if h == w[key]:
                 cols[key] = c
         for key in ("saved", "saved_was"):
             if h.startswith(w[key][0]) and h.endswith(w[key][1]):
                 cols[key] = c
     want = {"npv": "npv", "npv_was": "npv_original", "saved": "realised_savings",
-            "saved_was": "forecast_savings"}
-    if fu["realised_years"] > 0 and len(cols) != 4 or len(cols) < 2:
+            "saved_was": "forecast_savings", "chance": "p_npv_positive",
+            "chance_was": "p_npv_positive_original"}
+    # the chances of a gain, before and after, with the Monte Carlo only
+    drawn = "p_npv_positive" in fu["reforecast"]["totals"]["fiscal"]
+    if drawn != ("chance" in cols and "chance_was" in cols):
+        fail(f"{name}: chance columns {cols} on {FOLLOWUP[lang]}, draws {drawn}")
+    money = len([k for k in cols if not k.startswith("chance")])
+    if fu["realised_years"] > 0 and money != 4 or money < 2:
         fail(f"{name}: re-forecast table columns {cols} in {rows[head]}")
         return
     targets = fu["reforecast"]["actors"] + [fu["reforecast"]["totals"]["fiscal"],
@@ -164,7 +172,9 @@ def check_followup(name, lang, wb, js):
         row = rows[head + 1 + k]
         for key, c in cols.items():
             v = row[c]
-            if not isinstance(v, (int, float)) or not close(v, f[want[key]]):
+            near = (abs(v - f[want[key]]) <= 1e-12 if key.startswith("chance")
+                    else close(v, f[want[key]])) if isinstance(v, (int, float)) else False
+            if not near:
                 fail(f"{name}: {FOLLOWUP[lang]} {row[0]} {want[key]} = {v!r}, "
                      f"JSON {f[want[key]]}")
             checked += 1

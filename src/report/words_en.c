@@ -430,5 +430,7 @@ const char *const words_en[N_WORDS] = {
         [W_FUS_OUTCOME_GROUP] = "%d, the intake of %d",
         [W_FUS_METHOD] =
                 "Follow-up (the Follow-up sheet): the years already lived are counted with the outcome (observed shares times the planned participants), the rest projected with transitions estimated from the follow-up.",
+        [W_FUS_CHANCE_WAS] = "Chance of a gain, forecast",
+        [W_FUS_CHANCE_NOW] = "Chance of a gain, re-forecast",
 };
 /* clang-format on */

@@ -435,5 +435,7 @@ const char *const words_sv[N_WORDS] = {
         [W_FUS_OUTCOME_GROUP] = "%d, gruppen som började %d",
         [W_FUS_METHOD] =
                 "Uppföljning (bladet Uppföljning): de år som redan är levda räknas med utfallet (observerade andelar gånger de planerade deltagarna), resten skrivs fram med övergångar skattade ur uppföljningen.",
+        [W_FUS_CHANCE_WAS] = "Chans att gå plus, prognos",
+        [W_FUS_CHANCE_NOW] = "Chans att gå plus, omprognos",
 };
 /* clang-format on */

@@ -369,6 +369,8 @@ typedef enum word_key {
 	W_FUS_OUTCOME_NOTE,
 	W_FUS_OUTCOME_GROUP,
 	W_FUS_METHOD, /* a paragraph of the method sheet (xlsx/method.c) */
+	W_FUS_CHANCE_WAS,
+	W_FUS_CHANCE_NOW,
 	N_WORDS
 } word_key;
 

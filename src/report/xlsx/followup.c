@@ -13,6 +13,8 @@
  * across two; a table's header is repeated on the page it continues on. */
 #include "samkalk/report/xlsx/book.h"
 
+#include "samkalk/vary/uncertainty.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -299,6 +301,11 @@ static lxw_row_t reforecast_table(fu_sheet *x, lxw_row_t r)
 	book_str(b, ws, r, c++, words(b->l, W_FUS_NPV_NOW), b->fmt.head);
 	book_str(b, ws, r, c++, words(b->l, W_FUS_PAYBACK_WAS), b->fmt.head);
 	book_str(b, ws, r, c++, words(b->l, W_FUS_PAYBACK_NOW), b->fmt.head);
+	const unc_results *mc = b->c->u && b->c->u->fu_stats ? b->c->u : NULL;
+	if (mc) { /* the Monte Carlo before and after the follow-up */
+		book_str(b, ws, r, c++, words(b->l, W_FUS_CHANCE_WAS), b->fmt.head);
+		book_str(b, ws, r, c++, words(b->l, W_FUS_CHANCE_NOW), b->fmt.head);
+	}
 	tall(x, r++, 3);
 	char fm[256], range[2][40], a1[16], a2[16];
 	lxw_rowcol_to_range_abs(range[1], ROW_FACTOR, COL_FIRST_YEAR, ROW_FACTOR,
@@ -339,6 +346,10 @@ static lxw_row_t reforecast_table(fu_sheet *x, lxw_row_t r)
 		book_formula(b, ws, r, c++, fm, now->npv, kr);
 		payback_cell(b, ws, r, c++, &was->nominal);
 		payback_cell(b, ws, r, c++, &now->nominal);
+		if (mc) {
+			book_num(b, ws, r, c++, mc->stats[j].p_positive, b->fmt.pct);
+			book_num(b, ws, r, c++, mc->fu_stats[j].p_positive, b->fmt.pct);
+		}
 	}
 	return r + 1;
 }
@@ -828,7 +839,9 @@ static double label_width(const fu_sheet *x)
 static void set_columns(fu_sheet *x)
 {
 	const book *b = x->b;
-	int n = b->T > 7 ? b->T : 7; /* the re-forecast table has seven */
+	/* the re-forecast table has seven columns, nine with the chances */
+	int cols = b->c->u && b->c->u->fu_stats ? 9 : 7;
+	int n = b->T > cols ? b->T : cols;
 	x->label_width = label_width(x);
 	x->last = (lxw_col_t)(COL_FIG + n - 1);
 	x->chars = x->label_width + FIG_WIDTH * n;
