@@ -12,6 +12,26 @@
 #include "samkalk/read/inputs.h"
 #include "samkalk/read/profile.h"
 
+/* The p-quantile of Beta(a, b). GSL 2.7's gsl_cdf_beta_Pinv returns NaN
+ * for large parameters (a = 2833.1, b = 52921.9 at 0.95: a register
+ * panel's counts), so then the distribution function, which holds there,
+ * is inverted by bisection: 60 halvings leave less than 1e-18. */
+static double beta_quantile(double p, double a, double b)
+{
+	double x = gsl_cdf_beta_Pinv(p, a, b);
+	if (isfinite(x) && x >= 0 && x <= 1)
+		return x;
+	double lo = 0, hi = 1;
+	for (int k = 0; k < 60; k++) {
+		double mid = (lo + hi) / 2;
+		if (gsl_cdf_beta_P(mid, a, b) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
 void followup_posterior(size_t n, const double *p, const double *c, double w, double *est,
                         double *lo, double *hi, double *alpha)
 {
@@ -34,8 +54,8 @@ void followup_posterior(size_t n, const double *p, const double *c, double w, do
 		} else if (b <= 1e-12 * A) { /* the only move possible */
 			lo[k] = hi[k] = 1;
 		} else {
-			lo[k] = gsl_cdf_beta_Pinv(0.05, a, b);
-			hi[k] = gsl_cdf_beta_Pinv(0.95, a, b);
+			lo[k] = beta_quantile(0.05, a, b);
+			hi[k] = beta_quantile(0.95, a, b);
 		}
 	}
 }

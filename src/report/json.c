@@ -4,6 +4,7 @@
 
 #include "samkalk/read/inputs.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "samkalk/base/limits.h"
@@ -27,7 +28,8 @@ void report_json_string(FILE *out, const char *s)
 void report_json_number(FILE *out, double v)
 {
 	char b[40];
-	fputs(format_exact(b, sizeof b, v), out);
+	/* JSON has no NaN or infinity: a figure that is not a number is none */
+	fputs(isfinite(v) ? format_exact(b, sizeof b, v) : "null", out);
 }
 
 static void payback_json(FILE *out, const payback *p)

@@ -3,6 +3,7 @@
  * built by the test, so that the reader (test_followup_read.c) is not
  * needed. */
 #include <criterion/criterion.h>
+#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,4 +233,22 @@ Test(followup, rows_per_sex)
 	NEAR(u->estimated_p[TR_INTERVENTION][SEX_MEN][1], 4.6 / 12);
 	followup_results_free(u);
 	calc_free(c);
+}
+
+/* A register's counts: Beta(2833.1, 52921.9), where GSL 2.7's quantile
+ * gives NaN. The interval must hold 5 % and 95 % of the distribution (GSL's
+ * distribution function, which holds there, checked by the normal
+ * approximation: mean a / (a + b), sd sqrt(ab / ((a + b)^2 (a + b + 1))),
+ * its 5 % and 95 % points mean -+ 1.6449 sd, to 1e-4 for so large a and b). */
+Test(followup, interval_of_large_counts)
+{
+	gsl_set_error_handler_off(); /* as main does: GSL's failure is a value */
+	const double p[2] = {0.5, 0.5}, c[2] = {2832.1, 52920.9};
+	double est[2], lo[2], hi[2];
+	followup_posterior(2, p, c, 2, est, lo, hi, NULL);
+	double a = 2833.1, b = 52921.9, mean = a / (a + b),
+	       sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+	cr_assert(isfinite(lo[0]) && isfinite(hi[0]));
+	cr_assert(fabs(lo[0] - (mean - 1.6449 * sd)) < 1e-4, "lo %.9g", lo[0]);
+	cr_assert(fabs(hi[0] - (mean + 1.6449 * sd)) < 1e-4, "hi %.9g", hi[0]);
 }

@@ -44,7 +44,7 @@ void report_json_followup(const calc *c, FILE *out);
 void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n);
 
 /* Pieces of the JSON writer, for the comparison's JSON: a string (escaped),
- * a number (shortest exact text, never -0), and the fields of one target's
+ * a number (shortest exact text, never -0; null when not finite), and the fields of one target's
  * figures g of calculation c (the comparison passes its moved figures). */
 void report_json_string(FILE *out, const char *s);
 void report_json_number(FILE *out, double v);
