@@ -261,7 +261,12 @@ void layer_unit_costs(const scenario *s, const double *amount, double *unit_cost
 	memset(unit_cost, 0, p->n_states * p->n_actors * sizeof *unit_cost);
 	for (size_t i = 0; i < p->n_items; i++) {
 		const profile_item *it = &p->items[i];
-		unit_cost[it->state * p->n_actors + it->actor] += amount[i] * s->item_factor[i];
+		double moved = amount[i] * s->item_factor[i];
+		unit_cost[it->state * p->n_actors + it->actor] += moved;
+		/* a transfer's other side, mirrored after the index: the two sum
+		 * to exactly zero (x + -x) in every state, year and arm */
+		if (it->transfer != SIZE_MAX)
+			unit_cost[it->state * p->n_actors + it->transfer] -= moved;
 	}
 }
 

@@ -14,7 +14,7 @@
 static const char *const TIMINGS[] = {"start", "end", NULL};
 static const char *const COSTS_ON[] = {"start", "end", "mean", NULL};
 static const char *const CURRENCIES[] = {"SEK", NULL};
-static const char *const ACTOR_KINDS[] = {"fiscal", "economic", NULL};
+static const char *const ACTOR_KINDS[] = {"fiscal", "economic", "household", NULL};
 static const char *const YES_NO[] = {"no", "yes", NULL};
 
 /* the enum fields of struct scenario are read and written as int */

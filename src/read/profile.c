@@ -14,7 +14,7 @@
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static const char *const item_attributes[] = {"source", "price_year"};
+static const char *const item_attributes[] = {"source", "price_year", "transfer"};
 
 typedef struct loader {
 	profile *p;
@@ -260,7 +260,7 @@ static void read_state(loader *L, size_t s)
 				if (pass == 0)
 					diag_add(
 					        L->d, doc->path, e->line, e->key,
-					        "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source or ACTOR.ITEM.price_year (ids of ASCII letters, digits, '_', '-'), got '%s'",
+					        "expected 'label', ACTOR.ITEM, ACTOR.ITEM.source, ACTOR.ITEM.price_year or ACTOR.ITEM.transfer (ids of ASCII letters, digits, '_', '-'), got '%s'",
 					        e->key);
 				continue;
 			}
@@ -289,7 +289,8 @@ static void read_state(loader *L, size_t s)
 				                       .key = e->key,
 				                       .amount_sek = v,
 				                       .price_year = p->price_year,
-				                       .line = e->line};
+				                       .line = e->line,
+				                       .transfer = SIZE_MAX};
 				continue;
 			}
 			size_t it = SIZE_MAX;
@@ -317,6 +318,19 @@ static void read_state(loader *L, size_t s)
 					p->items[it].price_year_line = e->line;
 					p->items[it].price_year_key = e->key;
 				}
+			} else if (strcmp(parts[2], "transfer") == 0) {
+				size_t other = profile_actor_index(p, e->value);
+				if (other == SIZE_MAX)
+					value_unknown(L->d, doc->path, e->line, e->key, "actor",
+					              e->value, L->actor_ids, p->n_actors);
+				else if (other == a)
+					diag_add(
+					        L->d, doc->path, e->line, e->key,
+					        "expected the actor on the transfer's other side, not the item's own actor '%s'",
+					        e->value);
+				else
+					p->items[it].transfer = other,
+					p->items[it].transfer_line = e->line;
 			} else {
 				value_unknown(L->d, doc->path, e->line, e->key, "item attribute",
 				              parts[2], item_attributes, COUNT(item_attributes));

@@ -12,8 +12,9 @@ const word_key words_of_timing[N_TIMINGS] = {
         [TIMING_START] = W_TIMING_START, [TIMING_END] = W_TIMING_END};
 const word_key words_of_costs_on[N_COSTS_ON] = {
         [COSTS_START] = W_COSTS_START, [COSTS_END] = W_COSTS_END, [COSTS_MEAN] = W_COSTS_MEAN};
-const word_key words_of_actor_kind[N_ACTOR_KINDS] = {
-        [ACTOR_FISCAL] = W_KIND_FISCAL, [ACTOR_ECONOMIC] = W_KIND_ECONOMIC};
+const word_key words_of_actor_kind[N_ACTOR_KINDS] = {[ACTOR_FISCAL] = W_KIND_FISCAL,
+                                                     [ACTOR_ECONOMIC] = W_KIND_ECONOMIC,
+                                                     [ACTOR_HOUSEHOLD] = W_KIND_HOUSEHOLD};
 
 const char *words(lang l, word_key k)
 {

@@ -190,6 +190,7 @@ const char *const words_en[N_WORDS] = {
         [W_ACTOR_KIND] = "Kind",
         [W_KIND_FISCAL] = "public budget",
         [W_KIND_ECONOMIC] = "economic (not public)",
+        [W_KIND_HOUSEHOLD] = "household (the participants' income)",
         [W_TRANSITIONS_TITLE] = "Transitions as written in the scenario file",
         [W_TRANSITION] = "Transition",
         [W_SECTION] = "Section",

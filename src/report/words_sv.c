@@ -193,6 +193,7 @@ const char *const words_sv[N_WORDS] = {
         [W_ACTOR_KIND] = "Slag",
         [W_KIND_FISCAL] = "offentlig budget",
         [W_KIND_ECONOMIC] = "ekonomisk (ej offentlig)",
+        [W_KIND_HOUSEHOLD] = "hushåll (deltagarnas inkomst)",
         [W_TRANSITIONS_TITLE] = "Övergångar som de står i scenariofilen",
         [W_TRANSITION] = "Övergång",
         [W_SECTION] = "Avsnitt",

@@ -10,7 +10,9 @@
 #include "samkalk/base/error.h"
 #include "samkalk/base/inifile.h"
 
-typedef enum actor_kind { ACTOR_FISCAL, ACTOR_ECONOMIC, N_ACTOR_KINDS } actor_kind;
+/* An actor's kind (issue #16): a public budget; another member of society
+ * (an employer, a value no budget sees); the participants' households. */
+typedef enum actor_kind { ACTOR_FISCAL, ACTOR_ECONOMIC, ACTOR_HOUSEHOLD, N_ACTOR_KINDS } actor_kind;
 
 typedef struct profile_actor {
 	const char *id, *label; /* point into the document */
@@ -27,6 +29,11 @@ typedef struct profile_item {
 	const char *source;         /* ACTOR.ITEM.source, or NULL */
 	const char *price_year_key; /* ACTOR.ITEM.price_year as written, or NULL */
 	int line, price_year_line;
+	/* ACTOR.ITEM.transfer = OTHER (issue #16): the actor on the transfer's
+	 * other side, who gets the amount with the opposite sign in the same
+	 * state (SIZE_MAX: not a transfer); its line */
+	size_t transfer;
+	int transfer_line;
 } profile_item;
 
 typedef struct profile_state {
