@@ -37,6 +37,13 @@ variant() { # name csv
 	"$BIN" run "$DIR/$1.ini" --quiet --json "$DIR/$1.json"
 }
 variant panel ten.csv
+variant comparison ten-comparison.csv
+if "$PY" tests/followup/check_followup.py "$DIR/comparison.ini" --json "$DIR/comparison.json" >"$DIR/check.txt"; then
+	ok "a comparison group: $(tail -1 "$DIR/check.txt")"
+else
+	grep -v '^ok' "$DIR/check.txt" | head -20
+	bad "a comparison group against tests/followup/check_followup.py"
+fi
 variant cp1252 ten-cp1252.csv
 variant moves ten-moves.csv
 variant states ten-states.csv
@@ -100,6 +107,20 @@ for name in once tenfold; do
 	    -e "s|^data = .*|data = $DIR/$name.csv|" $UV >"$DIR/$name.ini"
 	"$BIN" run "$DIR/$name.ini" --quiet --draws 4000 --json "$DIR/$name.json"
 done
+# "before the follow-up" is the scenario's own Monte Carlo: the JSON's
+# uncertainty object of the example equals that of unga-vuxna.ini, which
+# it copies, but for the line numbers of its inputs
+"$BIN" run scenarios/unga-vuxna.ini --quiet --draws 4000 --json "$DIR/plain.json"
+"$PY" - "$DIR/t1.json" "$DIR/plain.json" <<'PYEOF' || fails=$((fails + 1))
+import json, sys
+a, b = (json.load(open(f))["uncertainty"] for f in sys.argv[1:3])
+for u in (a, b):
+    for i in u["inputs"]:
+        i.pop("line")
+same = a == b
+print(("ok   " if same else "FAIL ") + "the Monte Carlo before the follow-up is the scenario's own, draw for draw")
+sys.exit(0 if same else 1)
+PYEOF
 # more persons than the cohort plans: a note, not an error
 if "$BIN" run "$DIR/tenfold.ini" --draws 0 | grep -q "fler personer (720) än kohorten planerar (72)"; then
 	ok "720 persons followed up for 72 planned: a note in the summary"

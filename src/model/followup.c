@@ -69,8 +69,11 @@ void followup_results_free(followup_results *u)
 	free(u->rows);
 	free(u->outcome);
 	for (int set = 0; set < N_TR; set++)
-		for (int g = 0; g < N_SEX; g++)
+		for (int g = 0; g < N_SEX; g++) {
 			free(u->estimated_p[set][g]);
+			free(u->assumed_p[set][g]);
+			free(u->follows[set][g]);
+		}
 	free(u->realised);
 	free(u->through);
 	free(u->forecast_per_participant);
@@ -176,13 +179,59 @@ static sk_status estimate_rows(followup_results *u, const scenario *s, double *A
 		}
 		followup_posterior(n, row->assumed, row->observed, u->prior_weight, row->estimate,
 		                   row->lo, row->hi, row->alpha);
-		/* the estimate replaces the row of the sex, or of both */
-		for (int x = 0; x < N_SEX; x++)
+		/* the estimate replaces the row of the sex, or of both; a row
+		 * without moves keeps each sex's assumed row */
+		for (int x = 0; x < N_SEX && !row->kept; x++)
 			if (g == FLOW_ALL || x == g)
 				memcpy(u->estimated_p[set][x] + j * n, row->estimate,
 				       n * sizeof(double));
 	}
 	return SK_OK;
+}
+
+/* Whether a section of set (its own, for all or for sex g) writes a move
+ * out of state j: a row no section writes is the baseline's row. */
+static bool row_written(const scenario *s, int set, int g, size_t j)
+{
+	const transitions *t[2] = {&s->tr[set][FOR_ALL], &s->tr[set][FOR_WOMEN + g]};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < t[k]->n; i++)
+			if (t[k]->v[i].from == j)
+				return true;
+	return false;
+}
+
+/* Which rows of the intervention and after matrices are the baseline's:
+ * no section of their set writes them and the data did not estimate
+ * them. They follow the baseline as estimated from a comparison group;
+ * without one they are the assumed baseline's already. */
+static void find_followers(followup_results *u, const scenario *s)
+{
+	size_t n = u->n_states;
+	for (int set = TR_INTERVENTION; set < N_TR; set++)
+		for (int g = 0; g < N_SEX; g++)
+			for (size_t j = 0; j < n; j++) {
+				bool estimated = false;
+				for (size_t r = 0; r < u->n_rows; r++) {
+					const fu_row *row = &u->rows[r];
+					estimated |= row->set == set && row->from == j &&
+					             !row->kept &&
+					             (row->sex == FLOW_ALL || row->sex == g);
+				}
+				u->follows[set][g][j] = !s->outcome_mode && !estimated &&
+				                        !row_written(s, set, g, j);
+			}
+}
+
+void followup_follow_baseline(const followup_results *u, double *E[N_TR][N_SEX])
+{
+	size_t n = u->n_states;
+	for (int set = TR_INTERVENTION; set < N_TR; set++)
+		for (int g = 0; g < N_SEX; g++)
+			for (size_t j = 0; j < n; j++)
+				if (u->follows[set][g][j])
+					memcpy(E[set][g] + j * n, E[TR_BASELINE][g] + j * n,
+					       n * sizeof(double));
 }
 
 /* The assumed matrices before attribution (the priors), the rows of every
@@ -191,12 +240,13 @@ static sk_status estimate(followup_results *u, const scenario *s)
 {
 	const followup_data *d = u->data;
 	size_t n = d->n_states;
-	double *A[N_TR][N_SEX] = {{NULL}};
+	double *(*A)[N_SEX] = u->assumed_p;
 	sk_status st = SK_OK;
 	for (int set = 0; set < N_TR && st == SK_OK; set++)
 		for (int g = 0; g < N_SEX && st == SK_OK; g++)
 			if (!(A[set][g] = malloc(n * n * sizeof(double))) ||
-			    !(u->estimated_p[set][g] = malloc(n * n * sizeof(double))))
+			    !(u->estimated_p[set][g] = malloc(n * n * sizeof(double))) ||
+			    !(u->follows[set][g] = calloc(n, sizeof(bool))))
 				st = SK_ENOMEM;
 	if (st == SK_OK) {
 		scenario plain = *s; /* layer_all only reads; attribution comes later */
@@ -224,9 +274,14 @@ static sk_status estimate(followup_results *u, const scenario *s)
 			st = estimate_rows(u, s, A, set, g);
 	}
 	u->comparison_baseline = u->estimated[TR_BASELINE];
+	bool per_sex = false;
 	for (int set = 0; set < N_TR; set++)
-		for (int g = 0; g < N_SEX; g++)
-			free(A[set][g]);
+		per_sex |= s->tr[set][FOR_WOMEN].line || s->tr[set][FOR_MEN].line;
+	u->mixed = !u->by_sex && per_sex && u->n_rows;
+	if (st == SK_OK) {
+		find_followers(u, s);
+		followup_follow_baseline(u, u->estimated_p);
+	}
 	return st;
 }
 
@@ -386,7 +441,7 @@ static sk_status reforecast(followup_results *u, const scenario *s, const model 
 	size_t n = m->n_states, na = m->n_actors;
 	int T = m->years, K = m->intakes;
 	followup_scratch *w = followup_scratch_new(m);
-	double *seen_cost = malloc((size_t)T * na * sizeof *seen_cost);
+	double *seen_cost = malloc(2 * (size_t)T * na * sizeof *seen_cost);
 	if (!w || !seen_cost) {
 		followup_scratch_free(w);
 		free(seen_cost);
@@ -405,23 +460,43 @@ static sk_status reforecast(followup_results *u, const scenario *s, const model 
 			u->realised_years = t + 1;
 	}
 	costs_of(m, w->seen_occ, seen_cost);
+	/* the forecast of what will be observed, before attribution, as the
+	 * outcome is: every intake from the assumed start with the assumed
+	 * matrices, into w->seen_occ */
+	memset(w->seen_occ, 0, (size_t)T * n * sizeof(double));
+	for (int g = 0; g < N_SEX; g++) {
+		for (size_t q = 0; q < n; q++)
+			w->base[q] = m->size * m->share[g] * s->start[g][q];
+		for (int t = 1; t <= T; t++)
+			times(n, w->base + (size_t)(t - 1) * n,
+			      u->assumed_p[t <= m->d_years ? TR_INTERVENTION : TR_AFTER][g],
+			      w->base + (size_t)t * n);
+		for (int i = 0; i < K; i++)
+			for (int y = 1; y <= T - i; y++)
+				year_occupancy(m->costs_on, n, w->base + (size_t)(y - 1) * n,
+				               w->base + (size_t)y * n,
+				               w->seen_occ + (size_t)(i + y - 1) * n);
+	}
+	double *forecast_cost = seen_cost + (size_t)T * na;
+	costs_of(m, w->seen_occ, forecast_cost);
 	for (int t = 0; t < u->realised_years; t++) {
 		int in = t + 1 < K ? t + 1 : K; /* intakes in the cohort */
 		double persons = m->size * in;
 		for (size_t a = 0; a < na; a++) {
 			u->forecast_per_participant[(size_t)t * na + a] =
-			        *flows_cost(f, ARM_INTERVENTION, FLOW_ALL, t, a) / persons;
+			        forecast_cost[(size_t)t * na + a] / persons;
 			u->observed_per_participant[(size_t)t * na + a] =
 			        seen_cost[(size_t)t * na + a] / persons;
 		}
 	}
-	(void)n;
 	followup_scratch_free(w);
 	free(seen_cost);
 	return SK_OK;
 }
 
-/* The forecast of the scenario as assumed (its matrices as used, the
+/* The forecast of the scenario as assumed (its matrices before
+ * attribution: what will be observed; attribution only says how much of
+ * it is the intervention's), the
  * intervention arm) beside the outcome, per intake, t and state. */
 static sk_status outcome(followup_results *u, const scenario *s, const model *m)
 {
@@ -446,7 +521,7 @@ static sk_status outcome(followup_results *u, const scenario *s, const model *m)
 			if (t > 0)
 				for (int g = 0; g < N_SEX; g++) {
 					int set = t <= m->d_years ? TR_INTERVENTION : TR_AFTER;
-					times(n, x + (size_t)g * n, s->p[set][g], mix);
+					times(n, x + (size_t)g * n, u->assumed_p[set][g], mix);
 					memcpy(x + (size_t)g * n, mix, n * sizeof *x);
 				}
 			double total = observed_at(d, i, t, FLOW_ALL, counts);

@@ -595,6 +595,12 @@ static void read_followup(loader *L)
 		L->oom = true;
 		return;
 	}
+	if (states != SIZE_MAX && end == first && !doc->sections[states].refused) {
+		diag_add(
+		        L->d, doc->path, doc->sections[states].line, NULL,
+		        "expected lines CATEGORY = STATE in [followup.states], got none (without the section the file's categories are the profile's state ids)");
+		return;
+	}
 	if (end - first > SK_MAX_CATEGORIES) {
 		diag_add(L->d, doc->path, doc->sections[states].line, NULL,
 		         "expected at most %d categories in [followup.states], got %zu",

@@ -15,34 +15,12 @@
 /* Identifiers a program reads: the shapes, the matrices and the sexes of
  * the JSON (report_sex_ids gives "women", "men", "all"). */
 static const char *const shape_ids[N_FU_SHAPES] = {"panel", "moves", "states"};
-static const char *const matrix_ids[N_TR] = {"baseline", "intervention", "after"};
 
 static const char *target_id(const profile *p, size_t j)
 {
 	return j < p->n_actors                   ? p->actors[j].id
 	       : j == TARGET_FISCAL(p->n_actors) ? "fiscal"
 	                                         : "society";
-}
-
-static void number_or_null(FILE *out, double v)
-{
-	if (isfinite(v))
-		report_json_number(out, v);
-	else
-		fputs("null", out);
-}
-
-static void payback_or_none(FILE *out, const payback *p)
-{
-	if (p->status == PAYBACK_NONE) {
-		fputs("\"none\"", out);
-	} else if (p->status == PAYBACK_NOT_REACHED) {
-		fputs("null", out);
-	} else {
-		fprintf(out, "{\"year\": %d, \"years\": ", p->year);
-		report_json_number(out, p->years);
-		fputc('}', out);
-	}
 }
 
 /* {"AM1": v, ...} of one value per state. */
@@ -64,7 +42,7 @@ static void rows_json(FILE *out, const followup_results *u, const profile *p)
 	for (size_t i = 0; i < u->n_rows; i++) {
 		const fu_row *row = &u->rows[i];
 		fprintf(out, "%s{\"matrix\": \"%s\", \"sex\": \"%s\", \"from\": ",
-		        i ? ",\n   " : "\n   ", matrix_ids[row->set], report_sex_ids[row->sex]);
+		        i ? ",\n   " : "\n   ", report_set_ids[row->set], report_sex_ids[row->sex]);
 		report_json_string(out, p->states[row->from].id);
 		fputs(", \"n\": ", out);
 		report_json_number(out, row->n);
@@ -111,7 +89,7 @@ static void outcome_json(FILE *out, const followup_results *u, const profile *p)
 			fputs(", ", out);
 			report_json_number(out, o->hi);
 			fprintf(out, "], \"outside\": %s}",
-			        o->hi - o->lo > 1e-6 ? o->outside ? "true" : "false" : "null");
+			        o->spread ? o->outside ? "true" : "false" : "null");
 		} else {
 			fputs("null, \"outside\": null}", out);
 		}
@@ -130,19 +108,19 @@ static void target_json(FILE *out, const calc *c, size_t j)
 	fputs(", \"npv_original\": ", out);
 	report_json_number(out, was->npv);
 	fputs(", \"return\": ", out);
-	number_or_null(out, now->has_return ? now->ret : NAN);
+	report_json_number(out, now->has_return ? now->ret : NAN);
 	fputs(", \"return_original\": ", out);
-	number_or_null(out, was->has_return ? was->ret : NAN);
+	report_json_number(out, was->has_return ? was->ret : NAN);
 	fputs(", \"payback\": ", out);
-	payback_or_none(out, &now->nominal);
+	report_json_payback(out, now);
 	fputs(", \"payback_original\": ", out);
-	payback_or_none(out, &was->nominal);
+	report_json_payback(out, was);
 	fputs(", \"realised_savings\": ", out);
 	report_json_number(out, u->realised_savings[j]);
 	fputs(", \"forecast_savings\": ", out);
 	report_json_number(out, u->forecast_savings[j]);
 	fputs(", \"optimism\": ", out);
-	number_or_null(out, u->optimism[j]);
+	report_json_number(out, u->optimism[j]);
 	if (c->u && c->u->fu_stats) { /* the Monte Carlo before and after the follow-up */
 		const unc_stats *a = &c->u->fu_stats[j], *b = &c->u->stats[j];
 		fputs(", \"p_npv_positive\": ", out);
@@ -206,8 +184,10 @@ void report_json_followup(const calc *c, FILE *out)
 	fprintf(out, ", \"lost\": %zu, \"suppressed\": %zu}", d->lost, d->n_suppressed);
 	fputs(",\n  \"prior_weight\": ", out);
 	report_json_number(out, u->prior_weight);
-	fprintf(out, ", \"by_sex\": %s, \"baseline\": \"%s\", \"observed_persons\": ",
-	        u->by_sex ? "true" : "false", u->comparison_baseline ? "estimated" : "assumed");
+	fprintf(out,
+	        ", \"by_sex\": %s, \"mixed\": %s, \"baseline\": \"%s\", \"observed_persons\": ",
+	        u->by_sex ? "true" : "false", u->mixed ? "true" : "false",
+	        u->comparison_baseline ? "estimated" : "assumed");
 	report_json_number(out, u->observed_persons);
 	fputs(", \"planned_persons\": ", out);
 	report_json_number(out, u->planned_persons);
@@ -357,6 +337,40 @@ static void outcome_text(const calc *c, lang l, FILE *out)
 		fprintf(out, "%s\n", words_format(d, sizeof d, l, W_FU_OUTSIDE));
 }
 
+/* Years first..last as "2026" or "2026–2027". */
+static char *years_text(char *buf, size_t n, int first, int last)
+{
+	if (first == last)
+		snprintf(buf, n, "%d", first);
+	else
+		snprintf(buf, n, "%d–%d", first, last);
+	return buf;
+}
+
+void report_followup_sentences(const calc *c, lang l, char *reforecast, size_t n1, char *baseline,
+                               size_t n2)
+{
+	const followup_results *u = c->fu;
+	int k = u->realised_years, first = c->s->start_year, last = first + c->s->years - 1;
+	char lived[32], ahead[32];
+	const char *with = words(l, u->n_rows ? W_FU_WITH_ESTIMATED : W_FU_WITH_ASSUMED);
+	years_text(lived, sizeof lived, first, first + k - 1);
+	years_text(ahead, sizeof ahead, first + k, last);
+	if (k == 0)
+		snprintf(reforecast, n1, words(l, W_FU_REFORECAST_NONE), ahead, with);
+	else if (k == c->s->years)
+		snprintf(reforecast, n1, words(l, W_FU_REFORECAST_ALL), lived);
+	else
+		snprintf(reforecast, n1, words(l, W_FU_REFORECAST), lived, ahead, with);
+	/* counted moves have no entry states: the baseline starts as planned */
+	bool planned = u->data->shape == FU_MOVES;
+	snprintf(baseline, n2, "%s",
+	         words(l, u->comparison_baseline ? planned ? W_FU_BASELINE_ESTIMATED_PLANNED
+	                                                   : W_FU_BASELINE_ESTIMATED
+	                  : planned              ? W_FU_BASELINE_PLANNED
+	                                         : W_FU_BASELINE_ASSUMED));
+}
+
 /* The re-forecast beside the forecast per target, and one sentence each. */
 static void reforecast_text(const calc *c, lang l, FILE *out)
 {
@@ -364,17 +378,10 @@ static void reforecast_text(const calc *c, lang l, FILE *out)
 	const scenario *s = c->s;
 	const profile *p = s->profile;
 	size_t na = p->n_actors;
-	int k = u->realised_years, first = s->start_year, last = s->start_year + s->years - 1;
+	int k = u->realised_years, first = s->start_year;
 	char a[64], b[64], d[64], e[64], lab[160], line[768];
-	fputc('\n', out);
-	if (k == 0)
-		fprintf(out, words(l, W_FU_REFORECAST_NONE), first, last);
-	else if (k == s->years)
-		fprintf(out, words(l, W_FU_REFORECAST_ALL), first, last);
-	else
-		fprintf(out, words(l, W_FU_REFORECAST), first, first + k - 1, first + k, last);
-	fprintf(out, "\n%s\n",
-	        words(l, u->comparison_baseline ? W_FU_BASELINE_ESTIMATED : W_FU_BASELINE_ASSUMED));
+	report_followup_sentences(c, l, line, sizeof line, lab, sizeof lab);
+	fprintf(out, "\n%s\n%s\n", line, lab);
 	if (s->attribution != 1) {
 		fprintf(out, words(l, W_FU_ATTRIBUTED),
 		        format_decimal(a, sizeof a, 100 * s->attribution, 0, l, false));
@@ -455,7 +462,6 @@ void report_text_followup(const calc *c, lang l, FILE *out)
 {
 	const followup_results *u = c->fu;
 	const followup_data *d = u->data;
-	const scenario *s = c->s;
 	char a[64], b[64], e[64], f[64], what[256];
 	fprintf(out, "\n%s\n", words(l, W_FU_TITLE));
 	if (d->shape == FU_PANEL)
@@ -493,10 +499,7 @@ void report_text_followup(const calc *c, lang l, FILE *out)
 	}
 	if (u->by_sex_asked && !u->by_sex)
 		fprintf(out, "%s\n", words(l, W_FU_NO_SEX_COLUMN));
-	bool per_sex = false;
-	for (int set = 0; set < N_TR; set++)
-		per_sex |= s->tr[set][FOR_WOMEN].line || s->tr[set][FOR_MEN].line;
-	if (!u->by_sex && per_sex && u->n_rows)
+	if (u->mixed)
 		fprintf(out, "%s\n", words(l, W_FU_MIXED));
 	if (d->shape == FU_STATES)
 		fprintf(out, "%s\n", words(l, W_FU_STATES_ONLY));

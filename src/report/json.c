@@ -11,6 +11,8 @@
 #include "samkalk/base/version.h"
 #include "samkalk/vary/uncertainty.h"
 
+const char *const report_set_ids[N_TR] = {"baseline", "intervention", "after"};
+
 void report_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -43,6 +45,19 @@ static void payback_json(FILE *out, const payback *p)
 	fputc('}', out);
 }
 
+void report_json_payback(FILE *out, const figures *g)
+{
+	if (g->nominal.status == PAYBACK_NONE) {
+		fputs("\"none\"", out);
+		return;
+	}
+	fputs("{\"nominal\": ", out);
+	payback_json(out, &g->nominal);
+	fputs(", \"discounted\": ", out);
+	payback_json(out, &g->discounted);
+	fputc('}', out);
+}
+
 void report_json_figures(FILE *out, const calc *c, const figures *g)
 {
 	fputs("\"pv_investment\": ", out);
@@ -63,15 +78,7 @@ void report_json_figures(FILE *out, const calc *c, const figures *g)
 	else
 		fputs("null", out);
 	fputs(", \"payback\": ", out);
-	if (g->nominal.status == PAYBACK_NONE) {
-		fputs("\"none\"", out);
-	} else {
-		fputs("{\"nominal\": ", out);
-		payback_json(out, &g->nominal);
-		fputs(", \"discounted\": ", out);
-		payback_json(out, &g->discounted);
-		fputc('}', out);
-	}
+	report_json_payback(out, g);
 	fputs(", \"snapshots\": [", out);
 	for (int k = 0; k < 2; k++) {
 		fprintf(out, "%s{\"years\": %d, \"net\": ", k ? ", " : "", g->snapshot_years[k]);
@@ -105,7 +112,7 @@ static void outcome_json(FILE *out, const scenario *s)
 	size_t n = p->n_states;
 	fputs(" \"outcome\": {\"target\": ", out);
 	report_json_string(out, p->states[s->outcome_target].id);
-	static const char *const names[N_TR] = {"baseline", "intervention", "after"};
+	const char *const *names = report_set_ids;
 	for (int set = 0; set < N_TR; set++) {
 		fprintf(out, ", \"%s\": ", names[set]);
 		report_json_number(out, s->outcome_rate[set]);

@@ -365,11 +365,11 @@ const char *const words_en[N_WORDS] = {
         [W_FU_OUTCOME] = "Outcome",
         [W_FU_COUNT] = "Count",
         [W_FU_REFORECAST] =
-                "Re-forecast: %d–%d realised (observed shares times the planned participants), %d–%d projected with the estimated transitions.",
+                "Re-forecast: %s realised (observed shares times the planned participants), %s projected with %s.",
         [W_FU_REFORECAST_ALL] =
-                "Re-forecast: %d–%d realised (observed shares times the planned participants).",
+                "Re-forecast: %s realised (observed shares times the planned participants).",
         [W_FU_REFORECAST_NONE] =
-                "Re-forecast: no year is realised yet; %d–%d projected with the estimated transitions.",
+                "Re-forecast: no year is realised yet; %s projected with %s.",
         [W_FU_BASELINE_ASSUMED] =
                 "Without the intervention: the scenario's assumption, projected from the observed entry states.",
         [W_FU_BASELINE_ESTIMATED] =
@@ -433,5 +433,13 @@ const char *const words_en[N_WORDS] = {
                 "Follow-up (the Follow-up sheet): the years already lived are counted with the outcome (observed shares times the planned participants), the rest projected with transitions estimated from the follow-up.",
         [W_FUS_CHANCE_WAS] = "Chance of a gain, forecast",
         [W_FUS_CHANCE_NOW] = "Chance of a gain, re-forecast",
+        [W_FU_WITH_ESTIMATED] =
+                "the estimated transitions",
+        [W_FU_WITH_ASSUMED] =
+                "the assumed transitions",
+        [W_FU_BASELINE_PLANNED] =
+                "Without the intervention: the scenario's assumption, from the planned starting distribution.",
+        [W_FU_BASELINE_ESTIMATED_PLANNED] =
+                "Without the intervention: estimated from the comparison group, from the planned starting distribution.",
 };
 /* clang-format on */

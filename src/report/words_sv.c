@@ -370,11 +370,11 @@ const char *const words_sv[N_WORDS] = {
         [W_FU_OUTCOME] = "Utfall",
         [W_FU_COUNT] = "Antal",
         [W_FU_REFORECAST] =
-                "Omprognos: %d–%d realiserade (observerade andelar gånger de planerade deltagarna), %d–%d framskrivna med de skattade övergångarna.",
+                "Omprognos: %s realiserade (observerade andelar gånger de planerade deltagarna), %s framskrivna med %s.",
         [W_FU_REFORECAST_ALL] =
-                "Omprognos: %d–%d realiserade (observerade andelar gånger de planerade deltagarna).",
+                "Omprognos: %s realiserade (observerade andelar gånger de planerade deltagarna).",
         [W_FU_REFORECAST_NONE] =
-                "Omprognos: inget år är realiserat ännu; %d–%d framskrivna med de skattade övergångarna.",
+                "Omprognos: inget år är realiserat ännu; %s framskrivna med %s.",
         [W_FU_BASELINE_ASSUMED] =
                 "Utan insats: scenariots antagande, framskrivet från de observerade starttillstånden.",
         [W_FU_BASELINE_ESTIMATED] =
@@ -438,5 +438,13 @@ const char *const words_sv[N_WORDS] = {
                 "Uppföljning (bladet Uppföljning): de år som redan är levda räknas med utfallet (observerade andelar gånger de planerade deltagarna), resten skrivs fram med övergångar skattade ur uppföljningen.",
         [W_FUS_CHANCE_WAS] = "Chans att gå plus, prognos",
         [W_FUS_CHANCE_NOW] = "Chans att gå plus, omprognos",
+        [W_FU_WITH_ESTIMATED] =
+                "de skattade övergångarna",
+        [W_FU_WITH_ASSUMED] =
+                "de antagna övergångarna",
+        [W_FU_BASELINE_PLANNED] =
+                "Utan insats: scenariots antagande, från den planerade startfördelningen.",
+        [W_FU_BASELINE_ESTIMATED_PLANNED] =
+                "Utan insats: skattat från jämförelsegruppen, från den planerade startfördelningen.",
 };
 /* clang-format on */

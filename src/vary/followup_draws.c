@@ -112,7 +112,9 @@ static double suppressed(gsl_rng *rng)
 }
 
 /* The forecast share in each state at t = 0..t_max of an intake of the
- * draw: its start moved by its matrices as used, the sexes mixed. */
+ * draw: its start moved by its matrices before attribution (what will be
+ * observed, attribution saying only how much of it is the intervention's),
+ * the sexes mixed. */
 static void forecast_shares(fu_draws *w, const scenario *s, const model *m, size_t count,
                             float *shares)
 {
@@ -166,6 +168,7 @@ void fu_draws_one(fu_draws *w, const calc *c, const scenario *s, const model *m,
 				memcpy(w->E[row->set][g] + row->from * n, w->row,
 				       n * sizeof(double));
 	}
+	followup_follow_baseline(u, w->E);
 	if (d->shape == FU_STATES)
 		for (size_t q = 0; q < d->n_suppressed; q++) {
 			const followup_suppressed *cell = &d->suppressed[q];

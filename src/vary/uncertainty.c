@@ -764,8 +764,9 @@ void uncertainty_mark_outcome(const unc_results *u, followup_results *fu)
 		o->hi = u->fu_hi[q];
 		/* a forecast without spread (the start, unless drawn) flags
 		 * nothing: the observed entry differs from the planned by chance */
-		o->outside = o->hi - o->lo > 1e-6 &&
-		             (o->observed < o->lo - 1e-6 || o->observed > o->hi + 1e-6);
+		o->spread = o->hi - o->lo > 1e-6;
+		o->outside =
+		        o->spread && (o->observed < o->lo - 1e-6 || o->observed > o->hi + 1e-6);
 	}
 }
 

@@ -620,21 +620,42 @@ def selftest():
 
 # -------------------------------------------------------------- compute ---
 
+def written_rows(sc, x, g):
+    """The states whose row a section of set x (for all, or for sex g)
+    writes a move out of."""
+    rows = set()
+    for sec in (SET_SECTION[x], SET_SECTION[x] + "." + g):
+        if sec in sc.cp:
+            for key in sc.cp[sec]:
+                rows.add(sc.states.index(key.partition("->")[0].strip()))
+    return rows
+
+
 def estimate(sc, fu):
-    """{set: estimated matrix} and the rows as samkalk's JSON lists them."""
-    est, rows = {}, []
+    """{set: {sex: matrix}} of the re-forecast (before attribution) and the
+    rows as samkalk's JSON lists them. A row with moves is estimated for
+    both sexes; a row without keeps each sex's assumed row; an
+    intervention or after row that no section of its set writes and the
+    data do not estimate is the baseline's, and follows the baseline as
+    estimated (from a comparison group)."""
+    est, rows, estimated = {}, [], {}
     W = sc.prior_weight
     for x in SETS:
+        est[x] = {g: sc.P[x][g].copy() for g in SEXES}
+        estimated[x] = set()
         C = fu.moves[x]
         if C.sum() == 0:
             continue
         prior = sc.w * sc.P[x]["women"] + (1 - sc.w) * sc.P[x]["men"]
-        E = np.zeros_like(prior)
         for j in range(sc.n):
             p, n = prior[j], C[j]
             N = float(n.sum())
             alpha = W * p
-            E[j] = p if N == 0 else (alpha + n) / (W + N)
+            E = p if N == 0 else (alpha + n) / (W + N)
+            if N > 0:
+                estimated[x].add(j)
+                for g in SEXES:
+                    est[x][g][j] = E
             a = alpha + n
             intervals = {}
             for k in range(sc.n):
@@ -648,20 +669,25 @@ def estimate(sc, fu):
                 "matrix": x, "sex": "all", "from": sc.states[j], "n": N,
                 "observed": dict(zip(sc.states, map(float, n))),
                 "assumed": dict(zip(sc.states, map(float, p))),
-                "estimate": dict(zip(sc.states, map(float, E[j]))),
+                "estimate": dict(zip(sc.states, map(float, E))),
                 "interval90": intervals})
-        est[x] = E
+    for x in ("intervention", "after"):
+        for g in SEXES:
+            for j in range(sc.n):
+                if j not in estimated[x] and j not in written_rows(sc, x, g):
+                    est[x][g][j] = est["baseline"][g][j]
     return est, rows
 
 
 def forecast_shares(sc, t_max):
-    """The intervention arm's shares at t = 0..t_max (the scenario as used)."""
+    """The intervention arm's shares at t = 0..t_max: what will be observed,
+    the scenario's matrices before attribution."""
     out = []
     x = {g: sc.start[g].copy() for g in SEXES}
     for t in range(t_max + 1):
         if t > 0:
             M = "intervention" if t <= sc.D else "after"
-            x = {g: x[g] @ sc.used[M][g] for g in SEXES}
+            x = {g: x[g] @ sc.P[M][g] for g in SEXES}
         out.append(sc.w * x["women"] + (1 - sc.w) * x["men"])
     return out
 
@@ -719,8 +745,8 @@ def original_arms(sc):
 
 
 def reforecast_arms(sc, fu, est):
-    base = {g: est.get("baseline", sc.P["baseline"][g]) for g in SEXES}
-    proj = {x: {g: base[g] + sc.s * (est.get(x, sc.P[x][g]) - base[g]) for g in SEXES}
+    base = est["baseline"]
+    proj = {x: {g: base[g] + sc.s * (est[x][g] - base[g]) for g in SEXES}
             for x in ("intervention", "after")}
 
     def arms(i, g, Ti):

@@ -16,6 +16,9 @@ ten-moves.csv, ten-states.csv
     counted states (per t, state and sex): UTF-8 with a byte-order mark,
     ',' separated, CRLF, as Excel's "CSV UTF-8" writes them; for the test
     that the shapes agree (tests/run_followup.sh).
+ten-comparison.csv
+    ten.csv's persons and a comparison group of six (grupp jämförelse),
+    whose moves estimate the baseline.
 ten-cp1252.csv
     The same rows as Swedish Excel would save them with ',' as separator:
     Windows-1252, CRLF line ends, no byte-order mark, English header
@@ -124,6 +127,34 @@ def states():
     return [[t, st, str(n), sex] for (t, st, sex), n in count.items()]
 
 
+# A comparison group beside the ten (ten-comparison.csv): their moves
+# estimate the baseline, which the rows no section of the intervention or
+# after writes follow. One intake year later for two of them is not
+# allowed (a person's intake is the intervention group's), so all 2026.
+COMPARISON = (
+    ("J01", "kvinna", ("AM3", "AM3", "AM2")),
+    ("J02", "kvinna", ("AM2", "arbete", "arbete")),
+    ("J03", "man", ("AM2", "AM2", "studier")),
+    ("J04", "man", ("AM3", "AM2", "arbete")),
+    ("J05", "man", ("arbete", "arbete", "AM2")),
+    ("J06", "kvinna", ("studier", "arbete", "arbete")),
+)
+
+
+def comparison(path):
+    """ten.csv's rows with grupp insats, and the comparison group's."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(["id", "t", "tillstånd", "kön", "grupp"])
+    for group, rows in (("insats", ROWS), ("jämförelse", COMPARISON)):
+        for pid, sex, states_ in rows:
+            for t, state in enumerate(states_):
+                if state is not None:
+                    w.writerow([pid, str(t), CATEGORY[state], sex, group])
+    with open(path, "wb") as fh:
+        fh.write(buf.getvalue().encode("utf-8"))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     write(os.path.join(here, "ten.csv"), ["id", "t", "tillstånd", "kön"], ";", "utf-8", "\n")
@@ -131,6 +162,7 @@ def main():
           "\r\n")
     counted(os.path.join(here, "ten-moves.csv"), ["från", "till", "antal", "kön", "fas"], moves())
     counted(os.path.join(here, "ten-states.csv"), ["t", "tillstånd", "antal", "kön"], states())
+    comparison(os.path.join(here, "ten-comparison.csv"))
 
 
 if __name__ == "__main__":

@@ -52,7 +52,8 @@ typedef struct fu_outcome {
 	double observed; /* share */
 	double count;    /* persons observed in the state */
 	double lo, hi;   /* the forecast's 90 % interval (NaN without draws) */
-	bool outside;    /* the outcome lies outside it */
+	bool spread;     /* the interval has width (a drawn start or moves) */
+	bool outside;    /* the outcome lies outside it (only with spread) */
 } fu_outcome;
 
 typedef struct followup_results {
@@ -60,16 +61,26 @@ typedef struct followup_results {
 	size_t n_states;
 	int years;
 	double prior_weight;
-	bool by_sex;              /* rows per sex (asked and possible) */
-	bool by_sex_asked;        /* by_sex = yes */
+	bool by_sex;       /* rows per sex (asked and possible) */
+	bool by_sex_asked; /* by_sex = yes */
+	/* rows estimated for both sexes from priors mixed by the share of
+	 * women (by_sex = no where the scenario has rows per sex) */
+	bool mixed;
 	bool estimated[N_TR];     /* the data has moves of the set */
 	bool comparison_baseline; /* the baseline was estimated (a comparison group) */
 	fu_row *rows;             /* per set estimated, sex and from-state */
 	size_t n_rows;
 	fu_outcome *outcome;
 	size_t n_outcome;
-	double *estimated_p[N_TR]
-	                   [N_SEX]; /* the matrices of the re-forecast before the effect scale */
+	/* the matrices of the re-forecast before the effect scale, and the
+	 * scenario's as layered before attribution (the priors, and the
+	 * forecast of what will be observed) */
+	double *estimated_p[N_TR][N_SEX];
+	double *assumed_p[N_TR][N_SEX];
+	/* follows[set][sex][j]: row j of the intervention or after matrix is
+	 * the baseline's (no section of its set writes it, no data estimate
+	 * it), so it follows the baseline as estimated */
+	bool *follows[N_TR][N_SEX];
 	/* per intake: the last t up to which it was observed at every t (-1:
 	 * its entry not observed, or counted moves) */
 	int *through;
@@ -103,6 +114,10 @@ sk_status followup_compute(const scenario *s, const model *m, const flows *f, co
                            followup_results **out);
 
 void followup_results_free(followup_results *u);
+
+/* Copies the baseline's rows of E into the intervention and after rows
+ * that follow it (u->follows): after the baseline was drawn or estimated. */
+void followup_follow_baseline(const followup_results *u, double *E[N_TR][N_SEX]);
 
 /* Scratch of followup_project(), one per thread. NULL when out of memory. */
 typedef struct followup_scratch followup_scratch;

@@ -87,9 +87,9 @@ typedef struct followup_data {
 	 * group), -1 when none */
 	int *last_t;
 	/* panel: persons of the intervention group and of the comparison
-	 * group, and those of each lost to follow-up: not observed at every t
-	 * from 0 to the last t observed in their intake and group (their last
-	 * t below it, or a gap) */
+	 * group, and those of each lost to follow-up: their last t observed
+	 * below the last t observed in their intake and group (a gap loses
+	 * only the moves across it) */
 	size_t persons, persons_comparison, lost, lost_comparison;
 	/* panel: moves counted in all; moves: the rows' counts summed */
 	double n_moves;

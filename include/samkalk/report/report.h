@@ -39,6 +39,12 @@ sk_status report_json(const calc *c, FILE *out);
 void report_text_followup(const calc *c, lang l, FILE *out);
 void report_json_followup(const calc *c, FILE *out);
 
+/* The follow-up's sentences the summary and its sheet share: which years
+ * are realised and which projected with what, and where the baseline
+ * comes from. */
+void report_followup_sentences(const calc *c, lang l, char *reforecast, size_t n1, char *baseline,
+                               size_t n2);
+
 /* "Kommunen, Arbetsförmedlingen och Regionen": the labels of the actors
  * target j of c covers, joined in language l, into buf ("" when none). */
 void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n);
@@ -49,6 +55,14 @@ void report_actor_list(const calc *c, size_t j, lang l, char *buf, size_t n);
 void report_json_string(FILE *out, const char *s);
 void report_json_number(FILE *out, double v);
 void report_json_figures(FILE *out, const calc *c, const figures *g);
+
+/* A target's payback: "none" without investment, else {"nominal",
+ * "discounted"}, each {"year", "years"} or null when not within the
+ * horizon. */
+void report_json_payback(FILE *out, const figures *g);
+
+/* The transition sets' ids in the JSON, by TR_*. */
+extern const char *const report_set_ids[N_TR];
 
 /* The comparison as CSV (scenario,actor,measure,value, one row per
  * scenario, actor and measure) and as JSON (comparison.c). SK_OK or SK_EIO. */

@@ -372,6 +372,10 @@ typedef enum word_key {
 	W_FUS_METHOD, /* a paragraph of the method sheet (xlsx/method.c) */
 	W_FUS_CHANCE_WAS,
 	W_FUS_CHANCE_NOW,
+	W_FU_WITH_ESTIMATED,
+	W_FU_WITH_ASSUMED,
+	W_FU_BASELINE_PLANNED,
+	W_FU_BASELINE_ESTIMATED_PLANNED,
 	N_WORDS
 } word_key;
 

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "samkalk/model/followup.h"
+#include "samkalk/report/report.h"
 
 /* The first column of years and of a table's figures; column A holds the
  * labels. FIG_WIDTH: the width of a column of figures, in characters. */
@@ -236,10 +237,7 @@ static lxw_row_t header_lines(fu_sheet *x, lxw_row_t r)
 		              count_words(c, sizeof c, u->planned_persons, b->l));
 	if (u->by_sex_asked && !u->by_sex)
 		r = sentence(x, r, words(b->l, W_FU_NO_SEX_COLUMN), f);
-	bool per_sex = false;
-	for (int set = 0; set < N_TR; set++)
-		per_sex |= s->tr[set][FOR_WOMEN].line || s->tr[set][FOR_MEN].line;
-	if (!u->by_sex && per_sex && u->n_rows)
+	if (u->mixed)
 		r = sentence(x, r, words(b->l, W_FU_MIXED), f);
 	if (d->shape == FU_STATES)
 		r = sentence(x, r, words(b->l, W_FU_STATES_ONLY), f);
@@ -248,18 +246,11 @@ static lxw_row_t header_lines(fu_sheet *x, lxw_row_t r)
 	         format_rates(what, sizeof what, s->rate_by_year, b->T, b->l),
 	         words(b->l, words_of_timing[s->timing]));
 	r = sentencef(x, r, f, "%s %s", amounts, rate);
-	int first = s->start_year, last = s->start_year + b->T - 1, k = x->k;
-	if (k == 0)
-		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST_NONE), first, last);
-	else if (k == b->T)
-		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST_ALL), first, last);
-	else
-		r = sentencef(x, r, f, words(b->l, W_FU_REFORECAST), first, first + k - 1,
-		              first + k, last);
-	r = sentence(x, r,
-	             words(b->l, u->comparison_baseline ? W_FU_BASELINE_ESTIMATED
-	                                                : W_FU_BASELINE_ASSUMED),
-	             f);
+	char reforecast[512], baseline[256];
+	report_followup_sentences(b->c, b->l, reforecast, sizeof reforecast, baseline,
+	                          sizeof baseline);
+	r = sentence(x, r, reforecast, f);
+	r = sentence(x, r, baseline, f);
 	if (s->attribution != 1)
 		r = sentencef(x, r, f, words(b->l, W_FU_ATTRIBUTED),
 		              format_decimal(a, sizeof a, 100 * s->attribution, 0, b->l, false));
