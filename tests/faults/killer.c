@@ -133,9 +133,10 @@ static void on_sigsys(int sig, siginfo_t *si, void *ctx)
 	long a[6] = {g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]};
 	int opens = opens_for_writing(nr, a);
 	int counted;
+	int fd = (int)a[0];  /* an int: the kernel reads the low 32 bits */
 	if (nr == SYS_close) /* cleared before the close: the number is then free */
-		counted = a[0] >= 0 && a[0] < MAX_FD &&
-		          __atomic_exchange_n(&written[a[0]], 0, __ATOMIC_SEQ_CST);
+		counted = fd >= 0 && fd < MAX_FD &&
+		          __atomic_exchange_n(&written[fd], 0, __ATOMIC_SEQ_CST);
 	else
 		counted = nr != SYS_openat2 || opens;
 	if (counted) {
