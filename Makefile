@@ -111,7 +111,7 @@ check:
 
 test: deps
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
-	  limits faults alloc e2e valgrind format-check
+	  limits faults killsteps alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
 	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
 	@$(MAKE) -s --no-print-directory fuzz
@@ -154,6 +154,10 @@ alloc:
 
 faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk
+
+# SIGKILL before each file-system call of a run in turn (issue #19)
+killsteps: $(BUILD)/samkalk
+	@sh tests/run_killsteps.sh $(BUILD)/samkalk
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk

@@ -16,7 +16,8 @@
 #   - exit 2,
 #   - print exactly NAME.err on stderr and nothing on stdout,
 #   - leave old.csv and old.xlsx byte-identical, create no new.json and leave
-#     no other file (no .old.csv.XXXXXX beside it): bad input writes nothing;
+#     no other file (no .samkalk-old.csv.PID.XXXXXX beside it): bad input
+#     writes nothing;
 # and `samkalk check NAME.ini` must exit 2 with the same stderr.
 # tests/cases/good/NAME.ini: `samkalk check` exits 0, prints "NAME.ini: ok"
 # and nothing on stderr.

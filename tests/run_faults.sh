@@ -6,8 +6,10 @@
 # 16 kB tmpfs, and the read-only directory a tmpfs remounted read-only
 # (root ignores a directory's permissions), which need the right to mount
 # (root in CI); without it the full disk is skipped and says so, and the
-# read-only directory is made with chmod (or skipped, for root). Then: killed with SIGKILL while
-# writing a workbook or a draws CSV, the old file stays whole; and an input
+# read-only directory is made with chmod (or skipped, for root). Then: killed with SIGKILL at
+# chosen steps while writing a workbook or a draws CSV (tests/faults/killer.c
+# counts the calls that change the file system: no timing), the old file
+# stays whole and the next run leaves no temporary file; and an input
 # rewritten and deleted while samkalk runs gives, every time, either a
 # whole run of one version of the file (the JSON names its SHA-256) or one
 # clear refusal (exit 2), with the old output untouched. Last, with
@@ -37,6 +39,7 @@ fault() {
 }
 
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 printf 'a good old output\n' >"$work/tiny.ref"
 mkdir -p "$work/tiny"
 if mount -t tmpfs -o size=16k tmpfs "$work/tiny" 2>/dev/null; then
@@ -89,51 +92,79 @@ if [ -n "$how" ]; then
 else # root without the right to mount: chmod does not stop root
 	echo "skip  a read-only output directory: root here, and cannot mount a tmpfs"
 fi
-# Killed with SIGKILL while writing: the workbook there before is still a
-# whole workbook (the new one is renamed into place only when complete).
+# Killed with SIGKILL while writing (issue #19: at chosen steps, not after
+# chosen delays): tests/faults/killer.c counts the run's calls that change
+# the file system and kills it just before call N, for nine N spread from
+# the first call to the last (in braces: the shell's "Killed" goes to
+# /dev/null too). The workbook there before is still a whole
+# workbook (the new one is renamed into place only when complete), and the
+# next run leaves no temporary file (a killed run's is removed by it).
 mkdir -p "$work/kill"
-"$bin" run "$S" --quiet -o "$work/kill/old.xlsx" || fail=$((fail + 1))
-killed=0
-for delay in 0.001 0.002 0.003 0.005 0.008 0.01 0.013 0.02; do
-	"$bin" run "$S" --quiet -o "$work/kill/old.xlsx" --csv "$work/kill/old.csv" &
-	pid=$!
-	sleep "$delay"
-	kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-	wait "$pid" 2>/dev/null
-	if ! "${PYTHON:-python3}" -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]);
-sys.exit(z.testzip() is not None or 'xl/workbook.xml' not in z.namelist())" \
-		"$work/kill/old.xlsx"; then
-		echo "FAIL  killed after ${delay}s: old.xlsx is not a whole workbook"
-		fail=$((fail + 1))
-	fi
-done
-pass=$((pass + 1))
-echo "ok    killed with SIGKILL $killed times while writing: the workbook stays whole"
-# The same while writing a draws CSV of 8 MB: the old one stays byte for
-# byte the whole file of the same seed.
-"$bin" run "$S" --quiet --draws 20000 --draws-csv "$work/kill/draws.csv" || fail=$((fail + 1))
-cp "$work/kill/draws.csv" "$work/kill/draws.ref"
-killed=0
-for delay in 0.005 0.01 0.02 0.03 0.05 0.07 0.1 0.15; do
-	"$bin" run "$S" --quiet --draws 20000 --draws-csv "$work/kill/draws.csv" &
-	pid=$!
-	sleep "$delay"
-	kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-	wait "$pid" 2>/dev/null
-	if ! cmp -s "$work/kill/draws.csv" "$work/kill/draws.ref"; then
-		echo "FAIL  killed after ${delay}s: draws.csv is not the whole old file"
-		fail=$((fail + 1))
-	fi
-done
-# the file being written has no name until complete (O_TMPFILE), so even
-# SIGKILL leaves none behind
-left=$(ls -A "$work/kill" | grep -v '^old\.\(xlsx\|csv\)$\|^draws\.\(csv\|ref\)$' || true)
-if [ -n "$left" ]; then
-	echo "FAIL  killed runs left temporary files: $left"
+# kill_at_steps COUNT: 1, then eight more spread up to COUNT
+kill_at_steps() {
+	awk -v c="$1" 'BEGIN { print 1; for (k = 1; k <= 8; k++) print int(c * k / 8) }' | uniq
+}
+if [ "$(uname -s) $(uname -m)" != "Linux x86_64" ]; then
+	echo "skip  killed with SIGKILL while writing: tests/faults/killer.c is for x86-64 Linux"
+elif ! cc -shared -fPIC -O1 -o "$work/killer.so" tests/faults/killer.c; then
+	echo "FAIL  cannot build tests/faults/killer.c"
 	fail=$((fail + 1))
+else
+	"$bin" run "$S" --quiet -o "$work/kill/old.xlsx" || fail=$((fail + 1))
+	SAMKALK_FAULT_COUNT="$work/count" LD_PRELOAD="$work/killer.so" "$bin" run "$S" --quiet \
+		--threads 1 -o "$work/kill/old.xlsx" --csv "$work/kill/old.csv" || fail=$((fail + 1))
+	read -r count <"$work/count"
+	killed=0
+	for n in $(kill_at_steps "$count"); do
+		{ SAMKALK_FAULT_KILL_AT=$n LD_PRELOAD="$work/killer.so" "$bin" run "$S" --quiet \
+			--threads 1 -o "$work/kill/old.xlsx" --csv "$work/kill/old.csv"; } 2>/dev/null
+		[ $? = 137 ] && killed=$((killed + 1))
+		if ! "${PYTHON:-python3}" -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]);
+sys.exit(z.testzip() is not None or 'xl/workbook.xml' not in z.namelist())" \
+			"$work/kill/old.xlsx"; then
+			echo "FAIL  killed at step $n of $count: old.xlsx is not a whole workbook"
+			fail=$((fail + 1))
+		fi
+	done
+	if [ "$killed" = "$(kill_at_steps "$count" | wc -l)" ]; then
+		pass=$((pass + 1))
+		echo "ok    killed with SIGKILL at $killed of $count steps while writing: the workbook stays whole"
+	else
+		echo "FAIL  killed at only $killed of the steps chosen from $count"
+		fail=$((fail + 1))
+	fi
+	# The same while writing a draws CSV of 8 MB: the old one stays byte for
+	# byte the whole file of the same seed.
+	"$bin" run "$S" --quiet --draws 20000 --draws-csv "$work/kill/draws.csv" || fail=$((fail + 1))
+	cp "$work/kill/draws.csv" "$work/kill/draws.ref"
+	SAMKALK_FAULT_COUNT="$work/count" LD_PRELOAD="$work/killer.so" "$bin" run "$S" --quiet \
+		--threads 1 --draws 20000 --draws-csv "$work/kill/draws.csv" || fail=$((fail + 1))
+	read -r count <"$work/count"
+	killed=0
+	for n in $(kill_at_steps "$count"); do
+		{ SAMKALK_FAULT_KILL_AT=$n LD_PRELOAD="$work/killer.so" "$bin" run "$S" --quiet \
+			--threads 1 --draws 20000 --draws-csv "$work/kill/draws.csv"; } 2>/dev/null
+		[ $? = 137 ] && killed=$((killed + 1))
+		if ! cmp -s "$work/kill/draws.csv" "$work/kill/draws.ref"; then
+			echo "FAIL  killed at step $n of $count: draws.csv is not the whole old file"
+			fail=$((fail + 1))
+		fi
+	done
+	# a killed run may leave its temporary name for an instant's kill; the
+	# next run into the directory removes it
+	"$bin" run "$S" --quiet --draws 0 --csv "$work/kill/old.csv" || fail=$((fail + 1))
+	left=$(ls -A "$work/kill" | grep -v '^old\.\(xlsx\|csv\)$\|^draws\.\(csv\|ref\)$' || true)
+	if [ -n "$left" ]; then
+		echo "FAIL  the run after the killed runs left temporary files: $left"
+		fail=$((fail + 1))
+	elif [ "$killed" = "$(kill_at_steps "$count" | wc -l)" ]; then
+		pass=$((pass + 1))
+		echo "ok    killed with SIGKILL at $killed of $count steps while writing: the draws CSV stays whole, and the next run leaves no file"
+	else
+		echo "FAIL  killed at only $killed of the steps chosen from $count"
+		fail=$((fail + 1))
+	fi
 fi
-pass=$((pass + 1))
-echo "ok    killed with SIGKILL $killed times while writing: the draws CSV stays whole, and no run left a file"
 
 # An input rewritten in place (truncated, then written) and deleted, over
 # and over, while samkalk reads it. Version 1 and 2 differ in their name;
@@ -188,7 +219,6 @@ else
 	echo "FAIL  an input rewritten and deleted while read: $bad runs neither whole nor refused; left: ${left:-nothing}"
 	fail=$((fail + 1))
 fi
-rm -rf "$work"
 # Where unnamed files cannot be made (no O_TMPFILE on the file system) or
 # named (linkat through /proc refused, as in some sandboxes): the outputs
 # are still written whole, by named temporary files, as in a plain run.

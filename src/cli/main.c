@@ -221,8 +221,8 @@ typedef struct writers {
 	sk_status (*text)(const void *job, lang l, FILE *out);
 	sk_status (*csv)(const void *job, FILE *out);
 	sk_status (*json)(const void *job, FILE *out);
-	sk_status (*xlsx)(const void *job, lang l, const char *path, time_t date, char *why,
-	                  size_t why_len);
+	sk_status (*xlsx)(const void *job, lang l, const char *path, const char *tmpdir,
+	                  time_t date, char *why, size_t why_len);
 } writers;
 
 static sk_status run_text(const void *job, lang l, FILE *out)
@@ -237,10 +237,10 @@ static sk_status run_json(const void *job, FILE *out)
 {
 	return report_json(job, out);
 }
-static sk_status run_xlsx(const void *job, lang l, const char *path, time_t date, char *why,
-                          size_t why_len)
+static sk_status run_xlsx(const void *job, lang l, const char *path, const char *tmpdir,
+                          time_t date, char *why, size_t why_len)
 {
-	return report_xlsx(job, l, path, date, why, why_len);
+	return report_xlsx(job, l, path, tmpdir, date, why, why_len);
 }
 static sk_status cmp_text(const void *job, lang l, FILE *out)
 {
@@ -254,10 +254,10 @@ static sk_status cmp_json(const void *job, FILE *out)
 {
 	return compare_json(job, out);
 }
-static sk_status cmp_xlsx(const void *job, lang l, const char *path, time_t date, char *why,
-                          size_t why_len)
+static sk_status cmp_xlsx(const void *job, lang l, const char *path, const char *tmpdir,
+                          time_t date, char *why, size_t why_len)
 {
-	return report_xlsx_compare(job, l, path, date, why, why_len);
+	return report_xlsx_compare(job, l, path, tmpdir, date, why, why_len);
 }
 
 /* Writes every output asked for completely, then renames them into place,
@@ -271,8 +271,9 @@ static int write_outputs(const void *job, const writers *w, const run_args *a, o
 	if (a->xlsx) {
 		st = outfile_reserve(&outs[2], a->xlsx);
 		char why[200] = "";
-		if (st == SK_OK && (st = w->xlsx(job, a->l, outfile_path(&outs[2]), run_date(), why,
-		                                 sizeof why)) != SK_OK)
+		if (st == SK_OK &&
+		    (st = w->xlsx(job, a->l, outfile_path(&outs[2]), outfile_workdir(&outs[2]),
+		                  run_date(), why, sizeof why)) != SK_OK)
 			snprintf(outs[2].why, sizeof outs[2].why, "cannot write %s: %s", a->xlsx,
 			         why);
 	}

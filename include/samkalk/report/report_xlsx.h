@@ -12,11 +12,13 @@
 #include "samkalk/vary/calc.h"
 
 /* Writes the workbook of c to path (a temporary file: the caller renames
- * it into place). run_date is printed in the footer and stored as the
+ * it into place), with libxlsxwriter's own temporary files in the
+ * directory tmpdir (NULL: the system's, as tmpfileplus finds it: $TMP,
+ * $TEMP or /tmp). run_date is printed in the footer and stored as the
  * document's creation date. Returns SK_OK, or SK_EIO with why set to the
  * reason (libxlsxwriter's), without the path: the caller names its target. */
-sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
-                      size_t why_len);
+sk_status report_xlsx(const calc *c, lang l, const char *path, const char *tmpdir, time_t run_date,
+                      char *why, size_t why_len);
 
 /* The comparison workbook: a Jämförelse sheet (the compared figures,
  * ranks, a chart of each scenario's cumulative public-sector net by year of
@@ -26,6 +28,6 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
  * Same returns as report_xlsx(). */
 struct comparison;
 sk_status report_xlsx_compare(const struct comparison *cmp, lang l, const char *path,
-                              time_t run_date, char *why, size_t why_len);
+                              const char *tmpdir, time_t run_date, char *why, size_t why_len);
 
 #endif

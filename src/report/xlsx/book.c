@@ -195,14 +195,17 @@ static void fill(book *b, enum sheet k)
 		sheets[k].write(b);
 }
 
-/* Opens the workbook at path with its formats; false (why set) when the
- * file cannot be created. */
-static bool open_book(book *b, const char *path, time_t run_date, char *why, size_t why_len)
+/* Opens the workbook at path with its formats, libxlsxwriter's temporary
+ * files in tmpdir (NULL: the system's); false (why set) when the file
+ * cannot be created. */
+static bool open_book(book *b, const char *path, const char *tmpdir, time_t run_date, char *why,
+                      size_t why_len)
 {
 	struct tm tm;
 	gmtime_r(&run_date, &tm);
 	strftime(b->date, sizeof b->date, "%Y-%m-%d", &tm);
-	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	/* libxlsxwriter copies tmpdir (lxw_strdup) and only reads it */
+	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir};
 	b->wb = workbook_new_opt(path, &wo);
 	if (!b->wb) {
 		snprintf(why, why_len, "cannot create the workbook: %s", strerror(errno));
@@ -253,11 +256,11 @@ static void add_sheets(book *b, const calc *c, const char *prefix, const bool wa
 	fill(b, SHEET_SUMMARY);
 }
 
-sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, char *why,
-                      size_t why_len)
+sk_status report_xlsx(const calc *c, lang l, const char *path, const char *tmpdir, time_t run_date,
+                      char *why, size_t why_len)
 {
 	book b = {.l = l};
-	if (!open_book(&b, path, run_date, why, why_len))
+	if (!open_book(&b, path, tmpdir, run_date, why, why_len))
 		return SK_EIO;
 	char title[256], subject[512], comments[256]; /* libxlsxwriter takes char * */
 	snprintf(title, sizeof title, "%s", c->s->name);
@@ -277,11 +280,11 @@ sk_status report_xlsx(const calc *c, lang l, const char *path, time_t run_date, 
 	return close_book(&b, why, why_len);
 }
 
-sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, time_t run_date,
-                              char *why, size_t why_len)
+sk_status report_xlsx_compare(const comparison *cmp, lang l, const char *path, const char *tmpdir,
+                              time_t run_date, char *why, size_t why_len)
 {
 	book base = {.c = cmp->c[0], .s = cmp->c[0]->s, .l = l};
-	if (!open_book(&base, path, run_date, why, why_len))
+	if (!open_book(&base, path, tmpdir, run_date, why, why_len))
 		return SK_EIO;
 	char title[256];
 	snprintf(title, sizeof title, words(l, W_CMP_SHEET_TITLE), cmp->n);
