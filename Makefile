@@ -111,7 +111,7 @@ check:
 
 test: deps
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
-	  limits faults alloc e2e valgrind format-check
+	  limits faults concurrent alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
 	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
 	@$(MAKE) -s --no-print-directory fuzz
@@ -154,6 +154,11 @@ alloc:
 
 faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk
+
+# 2 to 8 runs at once into the same outputs, 50 rounds (issue #19)
+.PHONY: concurrent
+concurrent: $(BUILD)/samkalk
+	@sh tests/run_concurrent.sh $(BUILD)/samkalk
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk
