@@ -40,7 +40,7 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev libcsv-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
               libreoffice-calc-nogui poppler-utils valgrind python3-numpy time \
-              clang libclang-rt-14-dev
+              clang libclang-rt-14-dev strace
 
 EXAMPLE := scenarios/unga-vuxna.ini
 # Debian's python3, which has the Debian packages the tests use (openpyxl).
@@ -111,7 +111,7 @@ check:
 
 test: deps
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
-	  limits faults concurrent alloc e2e valgrind format-check
+	  limits faults concurrent nowrite alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
 	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
 	@$(MAKE) -s --no-print-directory fuzz
@@ -159,6 +159,12 @@ faults: $(BUILD)/samkalk
 .PHONY: concurrent
 concurrent: $(BUILD)/samkalk
 	@sh tests/run_concurrent.sh $(BUILD)/samkalk
+
+# every scenario under strace: writes only the outputs named on the command
+# line, reads the files it names; samkalk check writes nothing (issue #19)
+.PHONY: nowrite
+nowrite: $(BUILD)/samkalk
+	@sh tests/run_nowrite.sh $(BUILD)/samkalk
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk
