@@ -3,12 +3,14 @@
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
 #   make run      deps + build + run the bundled example into out/
 #   make check    the quick tier: unit tests, cases, layers (under a minute)
-#   make test     deps + build + every test, and every fuzz target for 60 s
+#   make test     deps + build + every test, and every fuzz target for a fixed
+#                 number of executions (make fuzz-ci, about a minute in all)
 #   make layers   layers import only downward, without a circle
 #   make bench    timing against a baseline measured in the same run
 #   make format   clang-format every source file
 #   make install PREFIX=...   the program, man page and default profile
 #   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds
+#   make fuzz-ci  every fuzz target for FUZZ_RUNS executions from seed FUZZ_SEED
 
 CC      ?= cc
 PKGS    := gsl xlsxwriter inih
@@ -50,8 +52,12 @@ export PYTHON
 .PHONY: all deps run check test layers unit followup docs-keys golden FORCE cases e2e sanitize format-check bench format clean update-expected \
         fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
-# libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
+# libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N; make
+# test's step runs each for FUZZ_RUNS executions from seed FUZZ_SEED, about
+# a minute for the five on two cores (fuzz/run.sh --runs)
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 10000
+FUZZ_SEED    ?= 1
 FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty fuzz_followup
 FUZZ_FLAGS   := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
                 -fno-sanitize-recover=undefined -Iinclude $(PKG_CFLAGS)
@@ -113,8 +119,8 @@ test: deps
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
 	  limits faults concurrent nowrite alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
-	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
-	@$(MAKE) -s --no-print-directory fuzz
+	@echo "== every fuzz target for $(FUZZ_RUNS) executions, seed $(FUZZ_SEED)"
+	@$(MAKE) -s --no-print-directory fuzz-ci
 
 # layers import only downward, without a circle (tests/layers.py), and the
 # check itself fails on a tree that breaks either rule
@@ -214,6 +220,11 @@ fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
 fuzz: fuzz-build
 	@FUZZ_OUT=$(BUILD)/fuzz sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# the same inputs on every run: a fixed number of executions and seed
+.PHONY: fuzz-ci
+fuzz-ci: fuzz-build
+	@FUZZ_OUT=$(BUILD)/fuzz sh fuzz/run.sh --runs $(FUZZ_RUNS) --seed $(FUZZ_SEED)
 
 # make install PREFIX=/usr/local: the program, its man page, and the default
 # profile where `samkalk new` finds it (PREFIX/share/samkalk/templates).
