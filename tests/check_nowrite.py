@@ -70,7 +70,7 @@ def main():
     tmpdir = os.path.realpath(a.tmpdir) if a.tmpdir else None
     inputs = {os.path.realpath(p): p for p in a.input}
 
-    def where(path, call, flags=""):
+    def where(path, flags=""):
         """'out', 'beside', 'tmpdir', or None: not a place to write."""
         if path in outs:
             return "out"
@@ -101,7 +101,7 @@ def main():
                     if not fd or fd.group(1) in ("1", "2"):
                         continue
                     p = unquote(fd.group(2))
-                    if not where(p, call):
+                    if not where(p):
                         bad.append("%s to %s" % (call, p))
                     continue
                 if call == "chdir":
@@ -121,18 +121,18 @@ def main():
                             continue
                         if rp in inputs:
                             bad.append("%s %s for writing (%s)" % (call, inputs[rp], flags.strip(", ")))
-                        elif not where(p, call, flags):
+                        elif not where(p, flags):
                             bad.append("%s %s (%s) = %s" % (call, p, flags.strip(", "), result))
                         else:
-                            changed.setdefault(where(p, call, flags), set()).add(p)
+                            changed.setdefault(where(p, flags), set()).add(p)
                     continue
                 for p in ps:
                     if p.startswith("/proc/self/fd/"):  # an open file, named by link
                         continue
-                    if os.path.realpath(p) in inputs or not where(p, call):
+                    if os.path.realpath(p) in inputs or not where(p):
                         bad.append("%s %s = %s" % (call, p, result))
                     else:
-                        changed.setdefault(where(p, call), set()).add(p)
+                        changed.setdefault(where(p), set()).add(p)
     for rp, seen in read.items():
         if not seen and not a.unread_ok:
             bad.append("%s was not opened for reading (is it the file the run reads?)" % inputs[rp])
