@@ -3,12 +3,14 @@
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
 #   make run      deps + build + run the bundled example into out/
 #   make check    the quick tier: unit tests, cases, layers (under a minute)
-#   make test     deps + build + every test, and every fuzz target for 60 s
+#   make test     deps + build + every test, and every fuzz target for a fixed
+#                 number of executions (make fuzz-ci, about a minute in all)
 #   make layers   layers import only downward, without a circle
 #   make bench    timing against a baseline measured in the same run
 #   make format   clang-format every source file
 #   make install PREFIX=...   the program, man page and default profile
 #   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds
+#   make fuzz-ci  every fuzz target for FUZZ_RUNS executions from seed FUZZ_SEED
 
 CC      ?= cc
 PKGS    := gsl xlsxwriter inih
@@ -40,7 +42,7 @@ UNIT_BIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 BUILD_DEBS := gcc make pkg-config libgsl-dev libxlsxwriter-dev libinih-dev libcsv-dev
 TEST_DEBS  := libcriterion-dev python3 python3-openpyxl clang-format \
               libreoffice-calc-nogui poppler-utils valgrind python3-numpy time \
-              clang libclang-rt-14-dev
+              clang libclang-rt-14-dev strace
 
 EXAMPLE := scenarios/unga-vuxna.ini
 # Debian's python3, which has the Debian packages the tests use (openpyxl).
@@ -50,8 +52,12 @@ export PYTHON
 .PHONY: all deps run check test layers unit followup docs-keys golden FORCE cases e2e sanitize format-check bench format clean update-expected \
         fuzz fuzz-build install limits faults valgrind alloc uncertainty
 
-# libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N
+# libFuzzer targets (clang, ASan, UBSan): make fuzz FUZZ_SECONDS=N; make
+# test's step runs each for FUZZ_RUNS executions from seed FUZZ_SEED, about
+# a minute for the five on two cores (fuzz/run.sh --runs)
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 10000
+FUZZ_SEED    ?= 1
 FUZZ_TARGETS := fuzz_profile fuzz_scenario fuzz_run fuzz_uncertainty fuzz_followup
 FUZZ_FLAGS   := -std=c17 -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer \
                 -fno-sanitize-recover=undefined -Iinclude $(PKG_CFLAGS)
@@ -111,10 +117,10 @@ check:
 
 test: deps
 	@$(MAKE) -s --no-print-directory WERROR=-Werror all unit cases layers uncertainty followup \
-	  limits faults killsteps alloc e2e valgrind format-check
+	  limits faults killsteps concurrent nowrite alloc e2e valgrind format-check
 	@$(MAKE) --no-print-directory WERROR=-Werror sanitize
-	@echo "== every fuzz target for $(FUZZ_SECONDS) s"
-	@$(MAKE) -s --no-print-directory fuzz
+	@echo "== every fuzz target for $(FUZZ_RUNS) executions, seed $(FUZZ_SEED)"
+	@$(MAKE) -s --no-print-directory fuzz-ci
 
 # layers import only downward, without a circle (tests/layers.py), and the
 # check itself fails on a tree that breaks either rule
@@ -156,8 +162,20 @@ faults: $(BUILD)/samkalk
 	@sh tests/run_faults.sh $(BUILD)/samkalk
 
 # SIGKILL before each file-system call of a run in turn (issue #19)
+.PHONY: killsteps
 killsteps: $(BUILD)/samkalk
 	@sh tests/run_killsteps.sh $(BUILD)/samkalk
+
+# 2 to 8 runs at once into the same outputs, 50 rounds (issue #19)
+.PHONY: concurrent
+concurrent: $(BUILD)/samkalk
+	@sh tests/run_concurrent.sh $(BUILD)/samkalk
+
+# every scenario under strace: writes only the outputs named on the command
+# line, reads the files it names; samkalk check writes nothing (issue #19)
+.PHONY: nowrite
+nowrite: $(BUILD)/samkalk
+	@sh tests/run_nowrite.sh $(BUILD)/samkalk
 
 cases: $(BUILD)/samkalk
 	@sh tests/run_cases.sh $(BUILD)/samkalk
@@ -207,6 +225,11 @@ fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
 fuzz: fuzz-build
 	@FUZZ_OUT=$(BUILD)/fuzz sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# the same inputs on every run: a fixed number of executions and seed
+.PHONY: fuzz-ci
+fuzz-ci: fuzz-build
+	@FUZZ_OUT=$(BUILD)/fuzz sh fuzz/run.sh --runs $(FUZZ_RUNS) --seed $(FUZZ_SEED)
 
 # make install PREFIX=/usr/local: the program, its man page, and the default
 # profile where `samkalk new` finds it (PREFIX/share/samkalk/templates).

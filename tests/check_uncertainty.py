@@ -848,7 +848,8 @@ def check_row_message(binary, scenario, tmp, args):
 
 def check_progress(binary, scenario):
     """stderr a pseudo-terminal (stdout a pipe): the draws report progress
-    there, and --quiet silences it."""
+    there, and --quiet silences it. Both are read until the program closes
+    them, however long the draws take: no timeout (issue #19)."""
     import pty
     for quiet in (False, True):
         master, slave = pty.openpty()
@@ -857,18 +858,20 @@ def check_progress(binary, scenario):
                              stderr=slave, stdin=subprocess.DEVNULL)
         os.close(slave)
         err = b""
-        while True:
-            r, _, _ = select.select([master], [], [], 30)
-            if not r:
-                break
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # EIO: the program closed the terminal
-                break
-            if not chunk:
-                break
-            err += chunk
-        p.communicate(timeout=60)
+        out = p.stdout.fileno()
+        open_fds = [master, out]
+        while open_fds:  # both, so that a full stdout pipe cannot stall it
+            for fd in select.select(open_fds, [], [])[0]:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the program closed the terminal
+                    chunk = b""
+                if not chunk:
+                    open_fds.remove(fd)
+                elif fd == master:
+                    err += chunk
+        p.wait()
+        p.stdout.close()
         os.close(master)
         text = err.decode("utf-8", "replace")
         shown = "40000 / 40000 draws" in text
