@@ -82,6 +82,26 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0 : more + 1;
 }
 
+/* How many of the 8 bytes at s, from the first, are 0x20..0x7e: 8 bytes at
+ * once, where a byte outside that range sets its high bit by a borrow
+ * (below 0x20), a carry (0x7f, 0xff) or itself (0x80 and above). A
+ * borrow or carry runs on into the bytes after it, so only the first set
+ * high bit is sure to be its own byte's: enough to skip to it, on a
+ * little-endian CPU (elsewhere 8 or 0). */
+static size_t printable(const unsigned char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t m = ((w - 0x2020202020202020u) | (w + 0x0101010101010101u)) & 0x8080808080808080u;
+	if (!m)
+		return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	return 0;
+#endif
+}
+
 enum bad_kind { CONTROL, CONTROL_UTF8, NOT_UTF8, UNDEFINED_1252 };
 
 /* Offset of the first byte of kind in s, or n: a control character but
@@ -151,7 +171,7 @@ bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, lo
 	if ((len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) ||
 	    zeros * 4 > head)
 		whole = "expected UTF-8 or Windows-1252 text, got UTF-16 or binary data (in Excel, save as 'CSV UTF-8')";
-	else if (memchr(buf, '\r', len) && !memchr(buf, '\n', len))
+	else if (!memchr(buf, '\n', len) && memchr(buf, '\r', len))
 		whole = "expected lines ending in LF or CRLF, got CR only (old Mac line ends: save the file with Windows or Unix line ends)";
 	else if (datafile_blank(buf + 3 * bom, len - 3 * bom))
 		whole = "expected a header row and rows of data, got an empty file";
@@ -163,13 +183,8 @@ bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, lo
 	/* one pass over the bytes for the common case; bad_lines for the rare */
 	bool c0 = false, c1 = false, utf8 = true;
 	for (size_t i = 0, k; i < len; i += k) {
-		uint64_t w; /* 8 bytes 0x20..0x7e at once: no borrow, no high bit */
-		if (i + 8 <= len && (memcpy(&w, u + i, 8),
-		                     !(((w - 0x2020202020202020u) | (w + 0x0101010101010101u)) &
-		                       0x8080808080808080u))) {
-			k = 8;
+		if (i + 8 <= len && (k = printable(u + i)) > 0)
 			continue;
-		}
 		k = 1;
 		if (u[i] >= 0x20 && u[i] < 0x7f)
 			continue;
