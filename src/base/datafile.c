@@ -18,6 +18,33 @@ bool datafile_blank(const char *s, size_t n)
 	return true;
 }
 
+static size_t split_min = (size_t)1 << 20;
+
+bool datafile_split(size_t n)
+{
+	return n >= split_min;
+}
+
+void datafile_split_set(size_t min)
+{
+	split_min = min;
+}
+
+size_t datafile_line_end(const char *s, size_t n, size_t from)
+{
+	size_t quotes = 0;
+	const char *q, *at = s + (from < n ? from : n), *end = s + n;
+	for (q = s; (q = memchr(q, '"', (size_t)(at - q))); q++)
+		quotes++;
+	for (const char *nl; at < end && (nl = memchr(at, '\n', (size_t)(end - at))); at = nl + 1) {
+		for (q = at; (q = memchr(q, '"', (size_t)(nl - q))); q++)
+			quotes++;
+		if (quotes % 2 == 0)
+			return (size_t)(nl + 1 - s);
+	}
+	return n;
+}
+
 sk_status datafile_read(const char *path, long max, const char *ref_file, int ref_line,
                         const char *ref_key, char **out, size_t *out_len, diag *d)
 {
@@ -153,8 +180,8 @@ static bool bad_lines(diag *d, const char *path, const unsigned char *s, size_t 
 	return true;
 }
 
-bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, long max,
-                      datafile_text *out, bool *oom)
+bool datafile_text_start(diag *d, const char *path, const char *buf, size_t len, long max,
+                         datafile_text *out)
 {
 	*out = (datafile_text){0};
 	const unsigned char *u = (const unsigned char *)buf;
@@ -179,23 +206,49 @@ bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, lo
 		diag_add(d, path, 0, NULL, "%s", whole);
 		return false;
 	}
-	u += 3 * bom, len -= 3 * bom;
-	/* one pass over the bytes for the common case; bad_lines for the rare */
-	bool c0 = false, c1 = false, utf8 = true;
-	for (size_t i = 0, k; i < len; i += k) {
+	out->text = buf + 3 * bom, out->n = len - 3 * bom;
+	return true;
+}
+
+/* What the bytes of s hold: a control character but tab, CR and LF (c0),
+ * U+0080..U+009F in UTF-8 (c1), a byte that is not UTF-8 (utf8 false).
+ * With stop, it returns at the first of these. */
+static void scan(const unsigned char *u, size_t len, bool stop, bool *c0, bool *c1, bool *utf8)
+{
+	*c0 = *c1 = false, *utf8 = true;
+	for (size_t i = 0, k; i < len && !(stop && (*c0 || *c1 || !*utf8)); i += k) {
 		if (i + 8 <= len && (k = printable(u + i)) > 0)
 			continue;
 		k = 1;
 		if (u[i] >= 0x20 && u[i] < 0x7f)
 			continue;
-		c0 |= u[i] == 0x7f || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
-		if (u[i] >= 0x80 && utf8 && !(k = utf8_len(u + i, len - i)))
-			utf8 = false, k = 1;
-		c1 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
+		*c0 |= u[i] == 0x7f ||
+		       (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
+		if (u[i] >= 0x80 && *utf8 && !(k = utf8_len(u + i, len - i)))
+			*utf8 = false, k = 1;
+		*c1 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
 	}
+}
+
+bool datafile_plain(const char *s, size_t n)
+{
+	bool c0, c1, utf8;
+	scan((const unsigned char *)s, n, true, &c0, &c1, &utf8);
+	return !c0 && !c1 && utf8;
+}
+
+bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, long max,
+                      datafile_text *out, bool *oom)
+{
+	if (!datafile_text_start(d, path, buf, len, max, out))
+		return false;
+	bool bom = out->text != buf, c0, c1, utf8;
+	const unsigned char *u = (const unsigned char *)out->text;
+	len = out->n;
+	/* one pass over the bytes for the common case; bad_lines for the rare */
+	scan(u, len, false, &c0, &c1, &utf8);
 	if ((c0 || (c1 && utf8)) && bad_lines(d, path, u, len, utf8 ? CONTROL_UTF8 : CONTROL))
 		return false;
-	out->text = (const char *)u, out->n = len;
 	if (utf8)
 		return true;
 	if (bad_lines(d, path, u, len, bom ? NOT_UTF8 : UNDEFINED_1252))

@@ -13,8 +13,14 @@
  * in the rows and as large as they are, where T + 1 slots per person would
  * grow with the horizon even for persons seen once. Persons' ids and the
  * categories are interned in open-addressing tables over one arena of
- * bytes each: no allocation per row. A large file's SHA-256 is computed on
- * a thread beside the reading, which takes about as long.
+ * bytes each: no allocation per row.
+ *
+ * A large file (datafile_split: 1 MiB) is read on three threads: its
+ * SHA-256 on one, and a panel's rows cut in two at a line end outside
+ * quotes, each half's bytes checked and its rows read by its own libcsv
+ * parser, then merged in file order (parse_split). Any message sends the
+ * file back to one reader, so that every message is made as one reader
+ * makes it, in its order.
  *
  * Lost to follow-up: a person not observed at every t from 0 to the last t
  * observed in their intake, the intervention group and the comparison
@@ -164,6 +170,11 @@ struct reader {
 	size_t cap_persons;
 	obs *obs;
 	size_t n_obs, cap_obs, cap_suppressed;
+	/* parse_split's second half: its text, and whether its bytes are
+	 * plain text (datafile_plain) */
+	const char *split;
+	size_t split_len;
+	bool plain;
 };
 
 /* p grown to room for need elements of size bytes, doubling: the new
@@ -803,10 +814,20 @@ static char separator(const char *s, size_t n)
 	return 0;
 }
 
+/* What the reader knows of a text before its rows: converted or not, and
+ * the header's separator. */
+static void text_begin(reader *r, const datafile_text *t)
+{
+	char sep = separator(t->text, t->n);
+	r->f->converted = t->converted;
+	r->have_separator = sep != 0;
+	r->f->separator = sep ? sep : ';';
+}
+
 typedef struct digest {
 	const char *buf;
 	size_t len;
-	char *hex;
+	char hex[65];
 } digest;
 
 static void *digest_of(void *arg)
@@ -838,6 +859,126 @@ static followup_data *data_new(const char *path, const followup_context *c)
 	return f;
 }
 
+/* What a reader allocated for the rows it read (not the categories, which
+ * the halves of parse_split share). */
+static void rows_free(reader *r)
+{
+	free(r->text);
+	free(r->fld);
+	free(r->persons);
+	free(r->obs);
+	names_free(&r->ids);
+}
+
+static void *parse_half(void *arg)
+{
+	reader *h = arg;
+	if ((h->plain = datafile_plain(h->split, h->split_len)))
+		parse_rows(h, h->split, h->split_len);
+	return NULL;
+}
+
+/* The second half's persons and triples after the first's, as one reader
+ * reading on would have added them: each id interned in turn (new ones in
+ * order of first row), a line number moved by the first half's lines.
+ * False when out of memory, or when a person the first half knows has
+ * another intake, sex or group in the second (a message of same_person). */
+static bool merge(reader *a, const reader *b)
+{
+	size_t known = a->ids.n, *to = malloc((b->ids.n + 1) * sizeof *to);
+	bool ok = to && GROW(a, a->obs, a->cap_obs, a->n_obs + b->n_obs);
+	for (size_t k = 0; ok && k < b->ids.n; k++) {
+		person q = b->persons[k];
+		to[k] = intern(a, &a->ids, name(&b->ids, k), b->ids.v[k].len, true);
+		if (!(ok = to[k] != SIZE_MAX && GROW(a, a->persons, a->cap_persons, a->ids.n)))
+			break;
+		const person *p = &a->persons[to[k]];
+		if (to[k] < known)
+			ok = p->intake == q.intake && p->sex == q.sex &&
+			     p->comparison == q.comparison;
+		else
+			a->persons[to[k]] = q, a->persons[to[k]].line += a->line;
+	}
+	for (size_t i = 0; ok && i < b->n_obs; i++) {
+		obs o = b->obs[i];
+		a->obs[a->n_obs++] = (obs){(uint32_t)to[o.person], o.line + a->line, o.t, o.state};
+	}
+	free(to);
+	return ok;
+}
+
+/* A large panel on two threads: the header first, then the rows after it
+ * cut in two at a line end outside quotes near the middle, each half's
+ * bytes checked (datafile_plain) and its rows read by its own libcsv
+ * parser and reader (the second counting its lines from 0), then merged
+ * in file order: what parse_rows gives over the whole text, as long as
+ * neither half has a message. A half's messages could not be put in their
+ * order, and a row of the second half can mean something else after an
+ * error in the first (a stray quote), so on any message, as on another
+ * shape, bytes that are not plain UTF-8, no line end to cut at or a lack
+ * of memory, it returns false with r as it was: parse_rows then reads the
+ * text alone and gives the messages. */
+static bool parse_split(reader *r, const char *s, size_t n)
+{
+	size_t from = 0, head, cut;
+	while (from < n && datafile_blank(s + from, 1))
+		from++;
+	head = datafile_line_end(s, n, from);
+	cut = datafile_line_end(s, n, head + (n - head) / 2);
+	if (cut >= n)
+		return false;
+	diag quiet[2];
+	diag_init(&quiet[0]);
+	diag_init(&quiet[1]);
+	reader h[2] = {*r, *r};
+	followup_data f2 = {0};
+	h[0].d = &quiet[0];
+	h[0].f = data_new(r->path, r->ctx);
+	bool ok = h[0].f != NULL;
+	if (ok) {
+		h[0].f->converted = r->f->converted;
+		h[0].f->separator = r->f->separator;
+		parse_rows(&h[0], s, head);
+		ok = !h[0].oom && !diag_count(&quiet[0]) && h[0].have_header && !h[0].stop &&
+		     h[0].f->shape == FU_PANEL;
+	}
+	if (ok) {
+		/* the second reader: r as it is, the header as the first read it */
+		h[1].d = &quiet[1];
+		f2.shape = FU_PANEL, f2.separator = r->f->separator;
+		h[1].f = &f2;
+		h[1].have_header = true;
+		h[1].n_cols = h[0].n_cols;
+		memcpy(h[1].kind, h[0].kind, sizeof h[1].kind);
+		memcpy(h[1].column, h[0].column, sizeof h[1].column);
+		h[1].split = s + cut, h[1].split_len = n - cut;
+		pthread_t other;
+		bool two = pthread_create(&other, NULL, parse_half, &h[1]) == 0;
+		if ((h[0].plain = datafile_plain(s, cut)))
+			parse_rows(&h[0], s + head, cut - head);
+		if (two)
+			pthread_join(other, NULL);
+		else
+			parse_half(&h[1]);
+		ok = h[0].plain && h[1].plain && !h[0].oom && !h[1].oom && !diag_count(&quiet[0]) &&
+		     !diag_count(&quiet[1]) && h[0].f->rows + f2.rows <= SK_MAX_DATA_ROWS &&
+		     merge(&h[0], &h[1]);
+		h[0].f->rows += f2.rows;
+		rows_free(&h[1]);
+	}
+	diag_free(&quiet[0]);
+	diag_free(&quiet[1]);
+	if (!ok) {
+		followup_free(h[0].f);
+		rows_free(&h[0]);
+		return false;
+	}
+	followup_free(r->f);
+	h[0].d = r->d;
+	*r = h[0];
+	return true;
+}
+
 sk_status followup_parse(const char *path, const char *buf, size_t len, const followup_context *ctx,
                          followup_data **out, diag *d)
 {
@@ -858,21 +999,26 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 		names_free(&r.categories);
 		return SK_ENOMEM;
 	}
-	/* the digest beside the reading: as slow as libcsv on a large file */
-	digest g = {buf, len, r.f->sha256};
+	/* the digest beside the reading of a large file */
+	digest g = {buf, len, ""};
 	pthread_t thread;
-	bool beside = len >= (1u << 20) && pthread_create(&thread, NULL, digest_of, &g) == 0;
+	bool beside = datafile_split(len) && pthread_create(&thread, NULL, digest_of, &g) == 0;
 	if (!beside)
 		digest_of(&g);
+	/* a large panel's halves on two threads; else one reader, the bytes
+	 * checked whole (their messages) or converted */
 	datafile_text t = {0};
-	if (datafile_text_of(d, path, buf, len, SK_MAX_DATA_BYTES, &t, &r.oom)) {
-		const char *text = t.text;
-		size_t n = t.n;
-		r.f->converted = t.converted;
-		char sep = separator(text, n);
-		r.have_separator = sep != 0;
-		r.f->separator = sep ? sep : ';';
-		parse_rows(&r, text, n);
+	bool text = datafile_text_start(d, path, buf, len, SK_MAX_DATA_BYTES, &t), split = false;
+	if (text) {
+		text_begin(&r, &t);
+		split = datafile_split(t.n) && parse_split(&r, t.text, t.n);
+	}
+	if (text && !split &&
+	    (text = datafile_text_of(d, path, buf, len, SK_MAX_DATA_BYTES, &t, &r.oom))) {
+		text_begin(&r, &t);
+		parse_rows(&r, t.text, t.n);
+	}
+	if (text) {
 		if (r.have_header && !r.stop && r.f->rows == 0)
 			diag_add(d, path, 0, NULL,
 			         "expected rows of data below the header, got none");
@@ -881,14 +1027,11 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 	}
 	if (beside)
 		pthread_join(thread, NULL);
+	memcpy(r.f->sha256, g.hex, sizeof g.hex);
 	free(t.owned);
-	free(r.text);
-	free(r.fld);
 	free(r.cat_state);
-	free(r.persons);
-	free(r.obs);
 	names_free(&r.categories);
-	names_free(&r.ids);
+	rows_free(&r);
 	if (r.oom || diag_count(d) != before) {
 		followup_free(r.f);
 		return r.oom ? SK_ENOMEM : SK_EINPUT;
