@@ -1,5 +1,6 @@
 /* datafile.c -- a data file's bytes as text (base/datafile.h): read
  * whole, checked byte by byte, converted from Windows-1252 with iconv. */
+#define _DEFAULT_SOURCE /* madvise and MADV_HUGEPAGE, where the system has them */
 #include "samkalk/base/datafile.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 bool datafile_blank(const char *s, size_t n)
@@ -45,6 +47,25 @@ size_t datafile_line_end(const char *s, size_t n, size_t from)
 	return n;
 }
 
+/* Room for n bytes of a file, to free(): from 2 MiB on, in whole huge
+ * pages of 2 MiB where Linux has transparent huge pages for the asking
+ * (MADV_HUGEPAGE): reading the 53.5 MB panel of bench/followup.sh then took
+ * 22 ms of CPU instead of 40 (13 000 page faults fewer) and freeing it
+ * 0.2 ms instead of 4. NULL when out of memory. */
+static char *room(size_t n)
+{
+#if defined(MADV_HUGEPAGE)
+	size_t huge = (size_t)2 << 20, whole = (n + huge - 1) / huge * huge;
+	if (n >= huge) {
+		char *p = aligned_alloc(huge, whole);
+		if (p)
+			madvise(p, whole, MADV_HUGEPAGE); /* if refused, ordinary pages */
+		return p;
+	}
+#endif
+	return malloc(n);
+}
+
 sk_status datafile_read(const char *path, long max, const char *ref_file, int ref_line,
                         const char *ref_key, char **out, size_t *out_len, diag *d)
 {
@@ -64,7 +85,7 @@ sk_status datafile_read(const char *path, long max, const char *ref_file, int re
 	/* to the end, whatever fstat said: the file may grow under us (past the
 	 * limit, which datafile_text_of then refuses) */
 	size_t cap = why ? 0 : (size_t)st.st_size + 1, len = 0;
-	char *buf = why ? NULL : malloc(cap);
+	char *buf = why ? NULL : room(cap);
 	while (buf && (len += fread(buf + len, 1, cap - len, fp)) == cap && cap <= (size_t)max) {
 		char *more = realloc(buf, 2 * cap);
 		if (!more)
@@ -215,19 +236,23 @@ bool datafile_text_start(diag *d, const char *path, const char *buf, size_t len,
  * With stop, it returns at the first of these. */
 static void scan(const unsigned char *u, size_t len, bool stop, bool *c0, bool *c1, bool *utf8)
 {
-	*c0 = *c1 = false, *utf8 = true;
-	for (size_t i = 0, k; i < len && !(stop && (*c0 || *c1 || !*utf8)); i += k) {
+	bool control = false, c1_utf8 = false,
+	     valid = true; /* kept here, not through the pointers */
+	for (size_t i = 0, k; i < len; i += k) {
 		if (i + 8 <= len && (k = printable(u + i)) > 0)
 			continue;
 		k = 1;
 		if (u[i] >= 0x20 && u[i] < 0x7f)
 			continue;
-		*c0 |= u[i] == 0x7f ||
-		       (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
-		if (u[i] >= 0x80 && *utf8 && !(k = utf8_len(u + i, len - i)))
-			*utf8 = false, k = 1;
-		*c1 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
+		control |= u[i] == 0x7f ||
+		           (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
+		if (u[i] >= 0x80 && valid && !(k = utf8_len(u + i, len - i)))
+			valid = false, k = 1;
+		c1_utf8 |= k == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0;
+		if (stop && (control || c1_utf8 || !valid))
+			break;
 	}
+	*c0 = control, *c1 = c1_utf8, *utf8 = valid;
 }
 
 bool datafile_plain(const char *s, size_t n)
