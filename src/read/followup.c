@@ -170,11 +170,12 @@ struct reader {
 	size_t cap_persons;
 	obs *obs;
 	size_t n_obs, cap_obs, cap_suppressed;
-	/* parse_split's second half: its text, and whether its bytes are
-	 * plain text (datafile_plain) */
+	/* parse_split: each line's bytes checked just before libcsv reads it
+	 * (datafile_plain), and whether one was not plain text; the second
+	 * half's text */
+	bool check_lines, not_plain;
 	const char *split;
 	size_t split_len;
-	bool plain;
 };
 
 /* p grown to room for need elements of size bytes, doubling: the new
@@ -633,9 +634,16 @@ static void on_field(void *s, size_t n, void *data)
 	if (!GROW(r, r->text, r->cap, r->used + n + 1) ||
 	    !GROW(r, r->fld, r->cap_fields, r->n_fields + 1))
 		return;
+	/* short: words of 8 (the last one overlapping), no call to memcpy */
 	char *to = r->text + r->used;
-	for (size_t i = 0; i < n; i++) /* short: memcpy's setup would cost more */
-		to[i] = t[i];
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			memcpy(to + i, t + i, 8);
+		memcpy(to + n - 8, t + n - 8, 8);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			to[i] = t[i];
+	}
 	to[n] = '\0';
 	r->fld[r->n_fields++] = (struct field){r->used, n};
 	r->used += n + 1;
@@ -671,6 +679,8 @@ static void parse_rows(reader *r, const char *s, size_t n)
 	for (size_t pos = 0, done, len; ok && pos < n && !r->stop; pos += len) {
 		const char *line = s + pos, *nl = memchr(line, '\n', n - pos);
 		len = nl ? (size_t)(nl - line) + 1 : n - pos;
+		if (r->check_lines && (r->not_plain = !datafile_plain(line, len)))
+			break;
 		r->line++;
 		if (!r->rec_line && !datafile_blank(line, len))
 			r->rec_line = r->line;
@@ -873,8 +883,7 @@ static void rows_free(reader *r)
 static void *parse_half(void *arg)
 {
 	reader *h = arg;
-	if ((h->plain = datafile_plain(h->split, h->split_len)))
-		parse_rows(h, h->split, h->split_len);
+	parse_rows(h, h->split, h->split_len);
 	return NULL;
 }
 
@@ -908,9 +917,10 @@ static bool merge(reader *a, const reader *b)
 }
 
 /* A large panel on two threads: the header first, then the rows after it
- * cut in two at a line end outside quotes near the middle, each half's
- * bytes checked (datafile_plain) and its rows read by its own libcsv
- * parser and reader (the second counting its lines from 0), then merged
+ * cut in two at a line end outside quotes near the middle, each half read
+ * by its own libcsv parser and reader (the second counting its lines from
+ * 0), which checks each line's bytes just before (datafile_plain: the
+ * line is then read from the cache, not from memory again), then merged
  * in file order: what parse_rows gives over the whole text, as long as
  * neither half has a message. A half's messages could not be put in their
  * order, and a row of the second half can mean something else after an
@@ -933,14 +943,15 @@ static bool parse_split(reader *r, const char *s, size_t n)
 	reader h[2] = {*r, *r};
 	followup_data f2 = {0};
 	h[0].d = &quiet[0];
+	h[0].check_lines = h[1].check_lines = true;
 	h[0].f = data_new(r->path, r->ctx);
 	bool ok = h[0].f != NULL;
 	if (ok) {
 		h[0].f->converted = r->f->converted;
 		h[0].f->separator = r->f->separator;
 		parse_rows(&h[0], s, head);
-		ok = !h[0].oom && !diag_count(&quiet[0]) && h[0].have_header && !h[0].stop &&
-		     h[0].f->shape == FU_PANEL;
+		ok = !h[0].not_plain && !h[0].oom && !diag_count(&quiet[0]) && h[0].have_header &&
+		     !h[0].stop && h[0].f->shape == FU_PANEL;
 	}
 	if (ok) {
 		/* the second reader: r as it is, the header as the first read it */
@@ -954,15 +965,14 @@ static bool parse_split(reader *r, const char *s, size_t n)
 		h[1].split = s + cut, h[1].split_len = n - cut;
 		pthread_t other;
 		bool two = pthread_create(&other, NULL, parse_half, &h[1]) == 0;
-		if ((h[0].plain = datafile_plain(s, cut)))
-			parse_rows(&h[0], s + head, cut - head);
+		parse_rows(&h[0], s + head, cut - head);
 		if (two)
 			pthread_join(other, NULL);
 		else
 			parse_half(&h[1]);
-		ok = h[0].plain && h[1].plain && !h[0].oom && !h[1].oom && !diag_count(&quiet[0]) &&
-		     !diag_count(&quiet[1]) && h[0].f->rows + f2.rows <= SK_MAX_DATA_ROWS &&
-		     merge(&h[0], &h[1]);
+		ok = !h[0].not_plain && !h[1].not_plain && !h[0].oom && !h[1].oom &&
+		     !diag_count(&quiet[0]) && !diag_count(&quiet[1]) &&
+		     h[0].f->rows + f2.rows <= SK_MAX_DATA_ROWS && merge(&h[0], &h[1]);
 		h[0].f->rows += f2.rows;
 		rows_free(&h[1]);
 	}
