@@ -32,21 +32,6 @@ void datafile_split_set(size_t min)
 	split_min = min;
 }
 
-size_t datafile_line_end(const char *s, size_t n, size_t from)
-{
-	size_t quotes = 0;
-	const char *q, *at = s + (from < n ? from : n), *end = s + n;
-	for (q = s; (q = memchr(q, '"', (size_t)(at - q))); q++)
-		quotes++;
-	for (const char *nl; at < end && (nl = memchr(at, '\n', (size_t)(end - at))); at = nl + 1) {
-		for (q = at; (q = memchr(q, '"', (size_t)(nl - q))); q++)
-			quotes++;
-		if (quotes % 2 == 0)
-			return (size_t)(nl + 1 - s);
-	}
-	return n;
-}
-
 /* Room for n bytes of a file, to free(): from 2 MiB on, in whole huge
  * pages of 2 MiB where Linux has transparent huge pages for the asking
  * (MADV_HUGEPAGE): reading the 53.5 MB panel of bench/followup.sh then took

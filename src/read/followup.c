@@ -916,25 +916,36 @@ static bool merge(reader *a, const reader *b)
 	return ok;
 }
 
+/* The offset just after the first LF at or after from in s (n bytes), or n. */
+static size_t line_end(const char *s, size_t n, size_t from)
+{
+	const char *nl = from < n ? memchr(s + from, '\n', n - from) : NULL;
+	return nl ? (size_t)(nl + 1 - s) : n;
+}
+
 /* A large panel on two threads: the header first, then the rows after it
- * cut in two at a line end outside quotes near the middle, each half read
- * by its own libcsv parser and reader (the second counting its lines from
- * 0), which checks each line's bytes just before (datafile_plain: the
- * line is then read from the cache, not from memory again), then merged
- * in file order: what parse_rows gives over the whole text, as long as
- * neither half has a message. A half's messages could not be put in their
- * order, and a row of the second half can mean something else after an
- * error in the first (a stray quote), so on any message, as on another
- * shape, bytes that are not plain UTF-8, no line end to cut at or a lack
- * of memory, it returns false with r as it was: parse_rows then reads the
- * text alone and gives the messages. */
+ * cut in two at the first line end after the middle, each half read by
+ * its own libcsv parser and reader (the second counting its lines from 0),
+ * which checks each line's bytes just before (datafile_plain: the line is
+ * then read from the cache, not from memory again), then merged in file
+ * order: what parse_rows gives over the whole text, as long as neither
+ * half has a message. A half's messages could not be put in their order,
+ * and a row of the second half can mean something else after an error in
+ * the first (a stray quote), so on any message, as on another shape,
+ * bytes that are not plain UTF-8, no line end to cut at or a lack of
+ * memory, it returns false with r as it was: parse_rows then reads the
+ * text alone and gives the messages. No quotes need counting to find the
+ * cut: a line end inside a quoted field leaves the first half's parser in
+ * that field, which csv_fini reports ("expected a closing '"'"), and so a
+ * cut there, which only a field over several lines allows, is one reader's
+ * too. */
 static bool parse_split(reader *r, const char *s, size_t n)
 {
 	size_t from = 0, head, cut;
 	while (from < n && datafile_blank(s + from, 1))
 		from++;
-	head = datafile_line_end(s, n, from);
-	cut = datafile_line_end(s, n, head + (n - head) / 2);
+	head = line_end(s, n, from);
+	cut = line_end(s, n, head + (n - head) / 2);
 	if (cut >= n)
 		return false;
 	diag quiet[2];

@@ -618,6 +618,8 @@ Test(followup_split, small_files_cut_in_two_read_alike)
 	        "id;t;tillstånd\np;0;AM1\nq;1;AM1\np;0;\"AM1\n",
 	        "id;t;tillstånd\n\"p\nq\";0;AM7\nr;0;AM8\n",
 	        "id;t;tillstånd\n\"p\nq\";0;AM1\n\"p\nq\";1;AM2\nr;0;AM1\n\"a\"\"b\";0;AM3\n",
+	        /* the middle in a field over 16 lines: one reader */
+	        "id;t;tillstånd\n\"p\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nq\";0;AM1\n",
 	        "id;t;tillstånd\np;0;AM\x01\nq;0;AM1\nr;0;AM1\n",
 	        "id;t;tillstånd\np;0;AM1\nq;0;AM1\nr;0;AM1\xc2\x85\n",
 	        "id;t;tillst\xe5nd\np;0;AM1\nq;0;AM\x81\n",
@@ -627,15 +629,9 @@ Test(followup_split, small_files_cut_in_two_read_alike)
 		both_ways_small(texts[i]);
 }
 
-/* The cut: the first line end from a place on that no quoted field holds. */
-Test(followup_split, cut_at_a_line_end_outside_quotes)
+/* A line's bytes checked apart: plain UTF-8 text, or not. */
+Test(followup_split, plain_lines)
 {
-	const char *s = "a;\"x\ny\";1\nb;\"\"\"\n\";2\nc;3\n";
-	size_t n = strlen(s);
-	cr_assert_eq(datafile_line_end(s, n, 0), 10);  /* not inside "x\ny" */
-	cr_assert_eq(datafile_line_end(s, n, 10), 20); /* nor inside """\n" */
-	cr_assert_eq(datafile_line_end(s, n, 20), n);
-	cr_assert_eq(datafile_line_end(s, n - 1, 20), n - 1); /* no line end: the end */
 	cr_assert(datafile_plain("a;ö\n", 5));
 	cr_assert_not(datafile_plain("a;\x01\n", 4));
 	cr_assert_not(datafile_plain("a;\xc2\x85\n", 5));

@@ -52,12 +52,6 @@ bool datafile_plain(const char *s, size_t n);
 /* Whether s (n bytes) holds only blanks and line ends. */
 bool datafile_blank(const char *s, size_t n);
 
-/* The offset just after the first LF at or after from in s (n bytes) with
- * an even number of '"' before it: a line end outside any quoted field, and
- * so the end of a record, where no field holds a stray quote (a reader
- * refuses those). n when there is none. */
-size_t datafile_line_end(const char *s, size_t n, size_t from);
-
 /* Whether a text of n bytes is parsed in two parts on two threads: from
  * 1 MiB (below it a second thread costs more than it saves), unless
  * datafile_split_set said otherwise. */
