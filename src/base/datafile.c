@@ -221,14 +221,19 @@ bool datafile_text_start(diag *d, const char *path, const char *buf, size_t len,
  * With stop, it returns at the first of these. */
 static void scan(const unsigned char *u, size_t len, bool stop, bool *c0, bool *c1, bool *utf8)
 {
-	bool control = false, c1_utf8 = false,
-	     valid = true; /* kept here, not through the pointers */
+	/* in locals, not through the pointers, which may alias u */
+	bool control = false, c1_utf8 = false, valid = true;
 	for (size_t i = 0, k; i < len; i += k) {
 		if (i + 8 <= len && (k = printable(u + i)) > 0)
 			continue;
 		k = 1;
-		if (u[i] >= 0x20 && u[i] < 0x7f)
+		if ((u[i] >= 0x20 && u[i] < 0x7f) || u[i] == '\n')
 			continue;
+		if (valid && u[i] >= 0xc3 && u[i] <= 0xdf && i + 1 < len &&
+		    (u[i + 1] & 0xc0) == 0x80) { /* å, ä, ö and their like: U+00C0..U+07FF */
+			k = 2;
+			continue;
+		}
 		control |= u[i] == 0x7f ||
 		           (u[i] < 0x20 && u[i] != '\t' && u[i] != '\r' && u[i] != '\n');
 		if (u[i] >= 0x80 && valid && !(k = utf8_len(u + i, len - i)))

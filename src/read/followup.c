@@ -158,8 +158,10 @@ struct reader {
 	size_t n_cols;
 	int kind[N_COLS];   /* of each column */
 	int column[N_COLS]; /* of each kind, 1-based; 0 when absent */
-	struct memo {       /* the last word read in a column: files repeat them */
-		char text[32];
+	/* the last word or category read in a column: files repeat them (a
+	 * person's rows, a state kept from year to year) */
+	struct memo {
+		char text[64];
 		size_t len;
 		int value;
 	} memo[N_COLS];
@@ -343,6 +345,20 @@ static bool number(reader *r, int line, int col, const char *s, size_t n, long m
 	                                       : "");
 }
 
+/* Whether the field s (n bytes) is the memo's text, so that its value holds. */
+static bool same(const struct memo *m, const char *s, size_t n)
+{
+	return n && n == m->len && memcmp(s, m->text, n) == 0;
+}
+
+/* The memo of a column: s (n bytes), read as value; none when too long. */
+static void remember(struct memo *m, const char *s, size_t n, int value)
+{
+	m->len = n < sizeof m->text ? n : 0;
+	memcpy(m->text, s, m->len);
+	m->value = value;
+}
+
 /* The row's fields in column order; false after the first bad one's message. */
 static bool read_fields(reader *r, int line, row *w)
 {
@@ -376,16 +392,19 @@ static bool read_fields(reader *r, int line, row *w)
 		case C_STATE:
 		case C_FROM:
 		case C_TO:
-			if ((x = intern(r, &r->categories, s, n, false)) == SIZE_MAX) {
-				if (!n || strcmp(s, SUPPRESSED) == 0)
-					return bad(r, line, col, "a category", s, "");
-				unknown(r, line, col, "category", s, c->categories, c->n_categories,
-				        NULL);
-				return false;
+			if (!same(&r->memo[k], s, n)) {
+				if ((x = intern(r, &r->categories, s, n, false)) == SIZE_MAX) {
+					if (!n || strcmp(s, SUPPRESSED) == 0)
+						return bad(r, line, col, "a category", s, "");
+					unknown(r, line, col, "category", s, c->categories,
+					        c->n_categories, NULL);
+					return false;
+				}
+				remember(&r->memo[k], s, n, r->cat_state[x]);
 			}
 			*(k == C_STATE  ? &w->state
 			  : k == C_FROM ? &w->from
-			                : &w->to) = r->cat_state[x];
+			                : &w->to) = (size_t)r->memo[k].value;
 			break;
 		case C_COUNT:
 			if ((w->suppressed = strcmp(s, SUPPRESSED) == 0))
@@ -399,18 +418,17 @@ static bool read_fields(reader *r, int line, row *w)
 		default: { /* a column of words */
 			struct memo *m = &r->memo[k];
 			const struct column *cw = &columns[k];
-			if (!n || n != m->len || memcmp(s, m->text, n) != 0) {
-				if ((m->value = find_word(cw->words, cw->n_words, s)) < 0) {
+			int value;
+			if (!same(m, s, n)) {
+				if ((value = find_word(cw->words, cw->n_words, s)) < 0) {
 					int u = snprintf(what, sizeof what, "%s, one of ", cw->sv);
 					for (size_t j = 0; j < cw->n_words; j++)
 						u += snprintf(what + u, sizeof what - (size_t)u,
 						              "%s%s", j ? ", " : "",
 						              cw->words[j].text);
-					m->len = 0;
 					return bad(r, line, col, what, s, "");
 				}
-				m->len = n; /* n < 32: find_word found it */
-				memcpy(m->text, s, n);
+				remember(m, s, n, value);
 			}
 			*(k == C_SEX ? &w->sex : k == C_GROUP ? &w->group : &w->set) = m->value;
 		}
