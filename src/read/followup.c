@@ -211,26 +211,37 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)((((h << 5 | h >> 59) ^ w) * 0x517cc1b727220a95u) >> 32);
 }
 
-/* Index of s (n bytes) in t, added when add and new; SIZE_MAX when absent
- * or out of memory (r->oom). */
-static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
+/* Room in t's slots for more entries beyond its n, at most half full:
+ * its entries put again into a table doubled as often as needed. False
+ * when out of memory (r->oom). */
+static bool room_for(reader *r, names *t, size_t more)
 {
-	if (add && 2 * (t->n + 1) > t->mask + 1) { /* rehash at half full */
-		size_t size = t->mask ? 2 * (t->mask + 1) : 64;
-		uint32_t *slot = calloc(size, sizeof *slot);
-		if (!slot)
-			return r->oom = r->stop = true, SIZE_MAX;
-		for (size_t k = 0; k < t->n; k++) {
-			size_t i = t->v[k].hash & (size - 1);
-			while (slot[i])
-				i = (i + 1) & (size - 1);
-			slot[i] = (uint32_t)k + 1;
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->mask = size - 1;
+	size_t size = t->mask ? t->mask + 1 : 64;
+	if (t->slot && 2 * (t->n + more) <= size)
+		return true;
+	while (2 * (t->n + more) > size)
+		size *= 2;
+	uint32_t *slot = calloc(size, sizeof *slot);
+	if (!slot)
+		return r->oom = r->stop = true, false;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t i = t->v[k].hash & (size - 1);
+		while (slot[i])
+			i = (i + 1) & (size - 1);
+		slot[i] = (uint32_t)k + 1;
 	}
-	uint32_t h = hash(s, n);
+	free(t->slot);
+	t->slot = slot;
+	t->mask = size - 1;
+	return true;
+}
+
+/* Index of s (n bytes, hash h) in t, added when add and new; SIZE_MAX when
+ * absent or out of memory (r->oom). */
+static size_t intern_hashed(reader *r, names *t, const char *s, size_t n, uint32_t h, bool add)
+{
+	if (add && !room_for(r, t, 1))
+		return SIZE_MAX;
 	size_t i = h & t->mask;
 	for (; t->slot && t->slot[i]; i = (i + 1) & t->mask) {
 		const struct name *e = &t->v[t->slot[i] - 1];
@@ -246,6 +257,11 @@ static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
 	t->used += n + 1;
 	t->slot[i] = (uint32_t)++t->n;
 	return t->n - 1;
+}
+
+static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
+{
+	return intern_hashed(r, t, s, n, hash(s, n), add);
 }
 
 static void names_free(names *t)
@@ -913,10 +929,12 @@ static void *parse_half(void *arg)
 static bool merge(reader *a, const reader *b)
 {
 	size_t known = a->ids.n, *to = malloc((b->ids.n + 1) * sizeof *to);
-	bool ok = to && GROW(a, a->obs, a->cap_obs, a->n_obs + b->n_obs);
+	bool ok = to && GROW(a, a->obs, a->cap_obs, a->n_obs + b->n_obs) &&
+	          room_for(a, &a->ids, b->ids.n); /* one rehash at most */
 	for (size_t k = 0; ok && k < b->ids.n; k++) {
 		person q = b->persons[k];
-		to[k] = intern(a, &a->ids, name(&b->ids, k), b->ids.v[k].len, true);
+		to[k] = intern_hashed(a, &a->ids, name(&b->ids, k), b->ids.v[k].len,
+		                      b->ids.v[k].hash, true);
 		if (!(ok = to[k] != SIZE_MAX && GROW(a, a->persons, a->cap_persons, a->ids.n)))
 			break;
 		const person *p = &a->persons[to[k]];
