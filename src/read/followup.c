@@ -16,11 +16,11 @@
  * bytes each: no allocation per row.
  *
  * A large file (datafile_split: 1 MiB) is read on three threads: its
- * SHA-256 on one, and a panel's rows cut in two at a line end outside
- * quotes, each half's bytes checked and its rows read by its own libcsv
- * parser, then merged in file order (parse_split). Any message sends the
- * file back to one reader, so that every message is made as one reader
- * makes it, in its order.
+ * SHA-256 on one, and a panel's rows cut in two at a line end near the
+ * middle, each half's bytes checked line by line and its rows read by its
+ * own libcsv parser, then merged in file order (parse_split). Any message,
+ * or bytes that are not plain UTF-8, send the file back to one reader, so
+ * that data and messages are one reader's, in its order.
  *
  * Lost to follow-up: a person not observed at every t from 0 to the last t
  * observed in their intake, the intervention group and the comparison
