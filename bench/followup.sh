@@ -43,7 +43,8 @@ cat >"$tmp/alone.c" <<'EOF'
  * fed one physical line at a time as the reader feeds it, and the buffer
  * split at the line end nearest its middle, each half fed line by line on
  * a thread of its own; its callbacks only count. Then the project's
- * SHA-256. Prints "part seconds" lines. */
+ * SHA-256 (the way sha256_path_used says: 1 = the SHA extensions). Prints
+ * "part seconds" lines. */
 #include <csv.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -135,8 +136,9 @@ int main(int argc, char **argv)
 	if (whole.failed || lines.failed || half[0].failed || half[1].failed ||
 	    lines.fields != half[0].fields + half[1].fields || lines.fields != whole.fields)
 		return 1;
-	printf("read %.6f\nlibcsv %.6f\nlibcsv_lines %.6f\nlibcsv_halves %.6f\nsha256 %.6f\n",
-	       t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
+	printf("read %.6f\nlibcsv %.6f\nlibcsv_lines %.6f\nlibcsv_halves %.6f\nsha256 %.6f\n"
+	       "sha256_path %d\n",
+	       t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, (int)sha256_path_used());
 	fprintf(stderr, "%zu records, %zu fields\n", lines.records, lines.fields);
 	free(buf);
 	return 0;
@@ -229,7 +231,8 @@ if [ -n "$alone" ]; then
 	part libcsv "    libcsv, the whole buffer in one call"
 	part libcsv_lines "    libcsv, fed line by line (as the reader)"
 	part libcsv_halves "    libcsv, two halves on two threads"
-	part sha256 "    SHA-256, src/base/sha256.c (2nd thread)"
+	part sha256 "    SHA-256, sha256.c, $(stats "$tmp/alone.t" 2 sha256_path |
+		awk '{print $1 == 1 ? "SHA extensions" : "portable C"}')"
 fi
 [ -z "$openssl" ] || row openssl "(e) openssl dgst -sha256 (SHA extensions)"
 echo
@@ -238,7 +241,7 @@ lib=x
 echo "$(stats "$tmp/check.t" 1) $(stats "$tmp/python.t" 1) $(stats "$tmp/check.t" 3) $(stats "$tmp/check.t" 2) $(stats "$tmp/run.t" 2) $lib" | awk '{
 	check = $1 / 1e9; check_min = $2 / 1e9; check_max = $3 / 1e9; py = $4 / 1e9; py_min = $5 / 1e9
 	mb = $12 * 1024 / 1e6; mb_run = $15 * 1024 / 1e6
-	if (check >= 0.9 * $7) printf "note: samkalk check took %.2f s of CPU in %.2f s: its two threads mostly did not run at once (the second core busy elsewhere: see the load average)\n", $7, check
+	if (check >= 0.9 * $7) printf "note: samkalk check took %.2f s of CPU in %.2f s: its threads mostly did not run at once (the second core busy elsewhere: see the load average)\n", $7, check
 	printf "samkalk check vs Python csv: %.1fx (medians; fastest against fastest %.1fx)\n", py / check, py_min / check_min
 	if ($16 != "x") printf "libcsv alone share of samkalk check: %.0f %% (libcsv fed line by line over the check, medians)\n", 100 * $16 / check
 	print ""

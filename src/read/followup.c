@@ -13,8 +13,14 @@
  * in the rows and as large as they are, where T + 1 slots per person would
  * grow with the horizon even for persons seen once. Persons' ids and the
  * categories are interned in open-addressing tables over one arena of
- * bytes each: no allocation per row. A large file's SHA-256 is computed on
- * a thread beside the reading, which takes about as long.
+ * bytes each: no allocation per row.
+ *
+ * A large file (datafile_split: 1 MiB) is read on three threads: its
+ * SHA-256 on one, and a panel's rows cut in two at a line end near the
+ * middle, each half's bytes checked line by line and its rows read by its
+ * own libcsv parser, then merged in file order (parse_split). Any message,
+ * or bytes that are not plain UTF-8, send the file back to one reader, so
+ * that data and messages are one reader's, in its order.
  *
  * Lost to follow-up: a person not observed at every t from 0 to the last t
  * observed in their intake, the intervention group and the comparison
@@ -152,8 +158,10 @@ struct reader {
 	size_t n_cols;
 	int kind[N_COLS];   /* of each column */
 	int column[N_COLS]; /* of each kind, 1-based; 0 when absent */
-	struct memo {       /* the last word read in a column: files repeat them */
-		char text[32];
+	/* the last word or category read in a column: files repeat them (a
+	 * person's rows, a state kept from year to year) */
+	struct memo {
+		char text[64];
 		size_t len;
 		int value;
 	} memo[N_COLS];
@@ -164,6 +172,12 @@ struct reader {
 	size_t cap_persons;
 	obs *obs;
 	size_t n_obs, cap_obs, cap_suppressed;
+	/* parse_split: each line's bytes checked just before libcsv reads it
+	 * (datafile_plain), and whether one was not plain text; the second
+	 * half's text */
+	bool check_lines, not_plain;
+	const char *split;
+	size_t split_len;
 };
 
 /* p grown to room for need elements of size bytes, doubling: the new
@@ -197,26 +211,37 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)((((h << 5 | h >> 59) ^ w) * 0x517cc1b727220a95u) >> 32);
 }
 
-/* Index of s (n bytes) in t, added when add and new; SIZE_MAX when absent
- * or out of memory (r->oom). */
-static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
+/* Room in t's slots for more entries beyond its n, at most half full:
+ * its entries put again into a table doubled as often as needed. False
+ * when out of memory (r->oom). */
+static bool room_for(reader *r, names *t, size_t more)
 {
-	if (add && 2 * (t->n + 1) > t->mask + 1) { /* rehash at half full */
-		size_t size = t->mask ? 2 * (t->mask + 1) : 64;
-		uint32_t *slot = calloc(size, sizeof *slot);
-		if (!slot)
-			return r->oom = r->stop = true, SIZE_MAX;
-		for (size_t k = 0; k < t->n; k++) {
-			size_t i = t->v[k].hash & (size - 1);
-			while (slot[i])
-				i = (i + 1) & (size - 1);
-			slot[i] = (uint32_t)k + 1;
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->mask = size - 1;
+	size_t size = t->mask ? t->mask + 1 : 64;
+	if (t->slot && 2 * (t->n + more) <= size)
+		return true;
+	while (2 * (t->n + more) > size)
+		size *= 2;
+	uint32_t *slot = calloc(size, sizeof *slot);
+	if (!slot)
+		return r->oom = r->stop = true, false;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t i = t->v[k].hash & (size - 1);
+		while (slot[i])
+			i = (i + 1) & (size - 1);
+		slot[i] = (uint32_t)k + 1;
 	}
-	uint32_t h = hash(s, n);
+	free(t->slot);
+	t->slot = slot;
+	t->mask = size - 1;
+	return true;
+}
+
+/* Index of s (n bytes, hash h) in t, added when add and new; SIZE_MAX when
+ * absent or out of memory (r->oom). */
+static size_t intern_hashed(reader *r, names *t, const char *s, size_t n, uint32_t h, bool add)
+{
+	if (add && !room_for(r, t, 1))
+		return SIZE_MAX;
 	size_t i = h & t->mask;
 	for (; t->slot && t->slot[i]; i = (i + 1) & t->mask) {
 		const struct name *e = &t->v[t->slot[i] - 1];
@@ -232,6 +257,11 @@ static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
 	t->used += n + 1;
 	t->slot[i] = (uint32_t)++t->n;
 	return t->n - 1;
+}
+
+static size_t intern(reader *r, names *t, const char *s, size_t n, bool add)
+{
+	return intern_hashed(r, t, s, n, hash(s, n), add);
 }
 
 static void names_free(names *t)
@@ -331,6 +361,20 @@ static bool number(reader *r, int line, int col, const char *s, size_t n, long m
 	                                       : "");
 }
 
+/* Whether the field s (n bytes) is the memo's text, so that its value holds. */
+static bool same(const struct memo *m, const char *s, size_t n)
+{
+	return n && n == m->len && memcmp(s, m->text, n) == 0;
+}
+
+/* The memo of a column: s (n bytes), read as value; none when too long. */
+static void remember(struct memo *m, const char *s, size_t n, int value)
+{
+	m->len = n < sizeof m->text ? n : 0;
+	memcpy(m->text, s, m->len);
+	m->value = value;
+}
+
 /* The row's fields in column order; false after the first bad one's message. */
 static bool read_fields(reader *r, int line, row *w)
 {
@@ -364,16 +408,19 @@ static bool read_fields(reader *r, int line, row *w)
 		case C_STATE:
 		case C_FROM:
 		case C_TO:
-			if ((x = intern(r, &r->categories, s, n, false)) == SIZE_MAX) {
-				if (!n || strcmp(s, SUPPRESSED) == 0)
-					return bad(r, line, col, "a category", s, "");
-				unknown(r, line, col, "category", s, c->categories, c->n_categories,
-				        NULL);
-				return false;
+			if (!same(&r->memo[k], s, n)) {
+				if ((x = intern(r, &r->categories, s, n, false)) == SIZE_MAX) {
+					if (!n || strcmp(s, SUPPRESSED) == 0)
+						return bad(r, line, col, "a category", s, "");
+					unknown(r, line, col, "category", s, c->categories,
+					        c->n_categories, NULL);
+					return false;
+				}
+				remember(&r->memo[k], s, n, r->cat_state[x]);
 			}
 			*(k == C_STATE  ? &w->state
 			  : k == C_FROM ? &w->from
-			                : &w->to) = r->cat_state[x];
+			                : &w->to) = (size_t)r->memo[k].value;
 			break;
 		case C_COUNT:
 			if ((w->suppressed = strcmp(s, SUPPRESSED) == 0))
@@ -387,18 +434,17 @@ static bool read_fields(reader *r, int line, row *w)
 		default: { /* a column of words */
 			struct memo *m = &r->memo[k];
 			const struct column *cw = &columns[k];
-			if (!n || n != m->len || memcmp(s, m->text, n) != 0) {
-				if ((m->value = find_word(cw->words, cw->n_words, s)) < 0) {
+			int value;
+			if (!same(m, s, n)) {
+				if ((value = find_word(cw->words, cw->n_words, s)) < 0) {
 					int u = snprintf(what, sizeof what, "%s, one of ", cw->sv);
 					for (size_t j = 0; j < cw->n_words; j++)
 						u += snprintf(what + u, sizeof what - (size_t)u,
 						              "%s%s", j ? ", " : "",
 						              cw->words[j].text);
-					m->len = 0;
 					return bad(r, line, col, what, s, "");
 				}
-				m->len = n; /* n < 32: find_word found it */
-				memcpy(m->text, s, n);
+				remember(m, s, n, value);
 			}
 			*(k == C_SEX ? &w->sex : k == C_GROUP ? &w->group : &w->set) = m->value;
 		}
@@ -622,9 +668,16 @@ static void on_field(void *s, size_t n, void *data)
 	if (!GROW(r, r->text, r->cap, r->used + n + 1) ||
 	    !GROW(r, r->fld, r->cap_fields, r->n_fields + 1))
 		return;
+	/* short: words of 8 (the last one overlapping), no call to memcpy */
 	char *to = r->text + r->used;
-	for (size_t i = 0; i < n; i++) /* short: memcpy's setup would cost more */
-		to[i] = t[i];
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			memcpy(to + i, t + i, 8);
+		memcpy(to + n - 8, t + n - 8, 8);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			to[i] = t[i];
+	}
 	to[n] = '\0';
 	r->fld[r->n_fields++] = (struct field){r->used, n};
 	r->used += n + 1;
@@ -660,6 +713,8 @@ static void parse_rows(reader *r, const char *s, size_t n)
 	for (size_t pos = 0, done, len; ok && pos < n && !r->stop; pos += len) {
 		const char *line = s + pos, *nl = memchr(line, '\n', n - pos);
 		len = nl ? (size_t)(nl - line) + 1 : n - pos;
+		if (r->check_lines && (r->not_plain = !datafile_plain(line, len)))
+			break;
 		r->line++;
 		if (!r->rec_line && !datafile_blank(line, len))
 			r->rec_line = r->line;
@@ -803,10 +858,20 @@ static char separator(const char *s, size_t n)
 	return 0;
 }
 
+/* What the reader knows of a text before its rows: converted or not, and
+ * the header's separator. */
+static void text_begin(reader *r, const datafile_text *t)
+{
+	char sep = separator(t->text, t->n);
+	r->f->converted = t->converted;
+	r->have_separator = sep != 0;
+	r->f->separator = sep ? sep : ';';
+}
+
 typedef struct digest {
 	const char *buf;
 	size_t len;
-	char *hex;
+	char hex[65];
 } digest;
 
 static void *digest_of(void *arg)
@@ -838,6 +903,139 @@ static followup_data *data_new(const char *path, const followup_context *c)
 	return f;
 }
 
+/* What a reader allocated for the rows it read (not the categories, which
+ * the halves of parse_split share). */
+static void rows_free(reader *r)
+{
+	free(r->text);
+	free(r->fld);
+	free(r->persons);
+	free(r->obs);
+	names_free(&r->ids);
+}
+
+static void *parse_half(void *arg)
+{
+	reader *h = arg;
+	parse_rows(h, h->split, h->split_len);
+	return NULL;
+}
+
+/* The second half's persons and triples after the first's, as one reader
+ * reading on would have added them: each id interned in turn (new ones in
+ * order of first row), a line number moved by the first half's lines.
+ * False when out of memory, or when a person the first half knows has
+ * another intake, sex or group in the second (a message of same_person). */
+static bool merge(reader *a, const reader *b)
+{
+	size_t known = a->ids.n, *to = malloc((b->ids.n + 1) * sizeof *to);
+	bool ok = to && GROW(a, a->obs, a->cap_obs, a->n_obs + b->n_obs) &&
+	          room_for(a, &a->ids, b->ids.n); /* one rehash at most */
+	for (size_t k = 0; ok && k < b->ids.n; k++) {
+		person q = b->persons[k];
+		to[k] = intern_hashed(a, &a->ids, name(&b->ids, k), b->ids.v[k].len,
+		                      b->ids.v[k].hash, true);
+		if (!(ok = to[k] != SIZE_MAX && GROW(a, a->persons, a->cap_persons, a->ids.n)))
+			break;
+		const person *p = &a->persons[to[k]];
+		if (to[k] < known)
+			ok = p->intake == q.intake && p->sex == q.sex &&
+			     p->comparison == q.comparison;
+		else
+			a->persons[to[k]] = q, a->persons[to[k]].line += a->line;
+	}
+	for (size_t i = 0; ok && i < b->n_obs; i++) {
+		obs o = b->obs[i];
+		a->obs[a->n_obs++] = (obs){(uint32_t)to[o.person], o.line + a->line, o.t, o.state};
+	}
+	free(to);
+	return ok;
+}
+
+/* The offset just after the first LF at or after from in s (n bytes), or n. */
+static size_t line_end(const char *s, size_t n, size_t from)
+{
+	const char *nl = from < n ? memchr(s + from, '\n', n - from) : NULL;
+	return nl ? (size_t)(nl + 1 - s) : n;
+}
+
+/* A large panel on two threads: the header first, then the rows after it
+ * cut in two at the first line end after the middle, each half read by
+ * its own libcsv parser and reader (the second counting its lines from 0),
+ * which checks each line's bytes just before (datafile_plain: the line is
+ * then read from the cache, not from memory again), then merged in file
+ * order: what parse_rows gives over the whole text, as long as neither
+ * half has a message. A half's messages could not be put in their order,
+ * and a row of the second half can mean something else after an error in
+ * the first (a stray quote), so on any message, as on another shape,
+ * bytes that are not plain UTF-8, no line end to cut at or a lack of
+ * memory, it returns false with r as it was: parse_rows then reads the
+ * text alone and gives the messages. No quotes need counting to find the
+ * cut: a line end inside a quoted field leaves the first half's parser in
+ * that field, which csv_fini reports ("expected a closing '"'"), and so a
+ * cut there, which only a field over several lines allows, is one reader's
+ * too. */
+static bool parse_split(reader *r, const char *s, size_t n)
+{
+	size_t from = 0, head, cut;
+	while (from < n && datafile_blank(s + from, 1))
+		from++;
+	head = line_end(s, n, from);
+	cut = line_end(s, n, head + (n - head) / 2);
+	if (cut >= n)
+		return false;
+	diag quiet[2];
+	diag_init(&quiet[0]);
+	diag_init(&quiet[1]);
+	reader h[2] = {*r, *r};
+	followup_data f2 = {0};
+	h[0].d = &quiet[0];
+	h[0].check_lines = h[1].check_lines = true;
+	h[0].f = data_new(r->path, r->ctx);
+	bool ok = h[0].f != NULL;
+	if (ok) {
+		h[0].f->converted = r->f->converted;
+		h[0].f->separator = r->f->separator;
+		parse_rows(&h[0], s, head);
+		ok = !h[0].not_plain && !h[0].oom && !diag_count(&quiet[0]) && h[0].have_header &&
+		     !h[0].stop && h[0].f->shape == FU_PANEL;
+	}
+	if (ok) {
+		/* the second reader: r as it is, the header as the first read it */
+		h[1].d = &quiet[1];
+		f2.shape = FU_PANEL, f2.separator = r->f->separator;
+		h[1].f = &f2;
+		h[1].have_header = true;
+		h[1].n_cols = h[0].n_cols;
+		memcpy(h[1].kind, h[0].kind, sizeof h[1].kind);
+		memcpy(h[1].column, h[0].column, sizeof h[1].column);
+		h[1].split = s + cut, h[1].split_len = n - cut;
+		pthread_t other;
+		bool two = pthread_create(&other, NULL, parse_half, &h[1]) == 0;
+		parse_rows(&h[0], s + head, cut - head);
+		if (two)
+			pthread_join(other, NULL);
+		else
+			parse_half(&h[1]);
+		ok = !h[0].not_plain && !h[1].not_plain && !h[0].oom && !h[1].oom &&
+		     !diag_count(&quiet[0]) && !diag_count(&quiet[1]) &&
+		     h[0].f->rows + f2.rows <= SK_MAX_DATA_ROWS && merge(&h[0], &h[1]);
+		h[0].f->rows += f2.rows;
+		rows_free(&h[1]);
+	}
+	diag_free(&quiet[0]);
+	diag_free(&quiet[1]);
+	if (!ok) {
+		followup_free(h[0].f);
+		rows_free(&h[0]);
+		return false;
+	}
+	followup_free(r->f);
+	h[0].d = r->d;
+	*r = h[0];
+	return true;
+}
+
 sk_status followup_parse(const char *path, const char *buf, size_t len, const followup_context *ctx,
                          followup_data **out, diag *d)
 {
@@ -858,21 +1056,26 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 		names_free(&r.categories);
 		return SK_ENOMEM;
 	}
-	/* the digest beside the reading: as slow as libcsv on a large file */
-	digest g = {buf, len, r.f->sha256};
+	/* the digest beside the reading of a large file */
+	digest g = {buf, len, ""};
 	pthread_t thread;
-	bool beside = len >= (1u << 20) && pthread_create(&thread, NULL, digest_of, &g) == 0;
+	bool beside = datafile_split(len) && pthread_create(&thread, NULL, digest_of, &g) == 0;
 	if (!beside)
 		digest_of(&g);
+	/* a large panel's halves on two threads; else one reader, the bytes
+	 * checked whole (their messages) or converted */
 	datafile_text t = {0};
-	if (datafile_text_of(d, path, buf, len, SK_MAX_DATA_BYTES, &t, &r.oom)) {
-		const char *text = t.text;
-		size_t n = t.n;
-		r.f->converted = t.converted;
-		char sep = separator(text, n);
-		r.have_separator = sep != 0;
-		r.f->separator = sep ? sep : ';';
-		parse_rows(&r, text, n);
+	bool text = datafile_text_start(d, path, buf, len, SK_MAX_DATA_BYTES, &t), split = false;
+	if (text) {
+		text_begin(&r, &t);
+		split = datafile_split(t.n) && parse_split(&r, t.text, t.n);
+	}
+	if (text && !split &&
+	    (text = datafile_text_of(d, path, buf, len, SK_MAX_DATA_BYTES, &t, &r.oom))) {
+		text_begin(&r, &t);
+		parse_rows(&r, t.text, t.n);
+	}
+	if (text) {
 		if (r.have_header && !r.stop && r.f->rows == 0)
 			diag_add(d, path, 0, NULL,
 			         "expected rows of data below the header, got none");
@@ -881,14 +1084,11 @@ sk_status followup_parse(const char *path, const char *buf, size_t len, const fo
 	}
 	if (beside)
 		pthread_join(thread, NULL);
+	memcpy(r.f->sha256, g.hex, sizeof g.hex);
 	free(t.owned);
-	free(r.text);
-	free(r.fld);
 	free(r.cat_state);
-	free(r.persons);
-	free(r.obs);
 	names_free(&r.categories);
-	names_free(&r.ids);
+	rows_free(&r);
 	if (r.oom || diag_count(d) != before) {
 		followup_free(r.f);
 		return r.oom ? SK_ENOMEM : SK_EINPUT;

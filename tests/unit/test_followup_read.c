@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "samkalk/base/datafile.h"
 #include "samkalk/base/limits.h"
 #include "samkalk/read/followup.h"
 
@@ -512,4 +513,213 @@ Test(followup_read, a_field_too_long)
 	n = snprintf(text, sizeof text, "id;t;%01025d\np;0;AM1\n", 7);
 	bad_n(text, (size_t)n,
 	      "f.csv:1:3: expected a column name of at most 1024 bytes, got 1025 bytes\n");
+}
+
+/* A large text is read in two halves on two threads (datafile_split): the
+ * same data and the same messages, in the same order with the same line
+ * numbers, as one reader gives. */
+
+typedef struct reading {
+	sk_status st;
+	followup_data *f;
+	char *msgs;
+} reading;
+
+/* text read with texts from split_min bytes split in two */
+static reading read_split(const char *text, size_t len, size_t split_min)
+{
+	datafile_split_set(split_min);
+	diag d;
+	diag_init(&d);
+	reading r = {0};
+	r.st = followup_parse("f.csv", text, len, &ctx, &r.f, &d);
+	r.msgs = diag_count(&d) ? printed(&d) : strdup("");
+	diag_free(&d);
+	datafile_split_set((size_t)1 << 20);
+	return r;
+}
+
+static void same_data(const followup_data *a, const followup_data *b)
+{
+	cr_assert_str_eq(a->sha256, b->sha256);
+	cr_assert_eq(a->shape, b->shape);
+	cr_assert_eq(a->converted, b->converted);
+	cr_assert_eq(a->separator, b->separator);
+	cr_assert_eq(a->rows, b->rows);
+	cr_assert_eq(a->n_states, b->n_states);
+	cr_assert_eq(a->intakes, b->intakes);
+	cr_assert_eq(a->years, b->years);
+	cr_assert(a->has_sex == b->has_sex && a->has_intake == b->has_intake &&
+	          a->has_group == b->has_group);
+	size_t n = a->n_states, k = (size_t)a->intakes, t1 = (size_t)a->years + 1;
+	cr_assert_eq(memcmp(a->moves, b->moves, N_TR * N_FU_SEX * n * n * sizeof *a->moves), 0);
+	cr_assert_eq(memcmp(a->occupancy, b->occupancy, k * t1 * N_FU_SEX * n * sizeof(double)), 0);
+	cr_assert_eq(memcmp(a->last_t, b->last_t, k * sizeof *a->last_t), 0);
+	cr_assert_eq(a->persons, b->persons);
+	cr_assert_eq(a->persons_comparison, b->persons_comparison);
+	cr_assert_eq(a->lost, b->lost);
+	cr_assert_eq(a->lost_comparison, b->lost_comparison);
+	cr_assert_eq(a->n_moves, b->n_moves);
+	cr_assert_eq(a->n_suppressed, b->n_suppressed);
+	for (size_t i = 0; i < a->n_suppressed; i++) {
+		const followup_suppressed *p = &a->suppressed[i], *q = &b->suppressed[i];
+		cr_assert(p->line == q->line && p->set == q->set && p->sex == q->sex &&
+		          p->intake == q->intake && p->t == q->t && p->from == q->from &&
+		          p->to == q->to);
+	}
+}
+
+/* text read by one reader and split in two: the same. split_min: the
+ * smallest text split (0: any); returns the one reader's reading. */
+static reading both_ways(const char *text, size_t len, size_t split_min)
+{
+	reading one = read_split(text, len, SIZE_MAX), two = read_split(text, len, split_min);
+	cr_assert_eq(one.st, two.st);
+	cr_assert_str_eq(one.msgs, two.msgs);
+	cr_assert_eq(!one.f, !two.f);
+	if (one.f)
+		same_data(one.f, two.f);
+	followup_free(two.f);
+	free(two.msgs);
+	return one;
+}
+
+static void both_ways_small(const char *text)
+{
+	reading one = both_ways(text, strlen(text), 0);
+	followup_free(one.f);
+	free(one.msgs);
+}
+
+/* Every small file of the tests above, good and bad, cut at its middle. */
+Test(followup_split, small_files_cut_in_two_read_alike)
+{
+	static const char *const texts[] = {
+	        panel,
+	        utf8_comma,
+	        cp1252_semicolon,
+	        "från;till;antal;kön;fas\nAM1;AM2;1;kvinna;insats\nAM2;AM3;1;kvinna;intervention\n"
+	        "AM1;AM1;1;man;insats\nAM2;arbete;1;kvinna;efter\n",
+	        "t;tillstånd;antal;intag;kön\n0;AM1;10;2026;kvinna\n0;Öppet arbetslös;5;2026;kvinnor\n"
+	        "1;AM2;<5;2026;män\n3;arbete;7;2027;men\n",
+	        "STATE ; T ; ID ; ARM;;\n AM1 ;0; x ;Comparison;;\n\"  AM2 \";1;x;COMPARISON;;\n"
+	        ";;;;;\n\n\r\n\n",
+	        "\n\n  \nid;t;tillstånd\np;0;AM1\np;1;AM2\nq;0;AM1\nq;1;AM3\n",
+	        "id;t;tillstånd\n\n",
+	        "id;t;tillstånd\n;;\n",
+	        "id;tillstånd\np;AM1\nq;AM2\n",
+	        "id;t;tillstånd\np;1.5;AM1\nq;-1;AM1\nr;11;AM1\ns;<5;AM1\n",
+	        "id;t;tillstånd\np;0;AM1\np;1;AM2\np;0;AM3\n",
+	        "id;t;tillstånd;kön\np;0;AM1;kvinna\np;1;AM2;M\n",
+	        "id;intag;t;tillstånd\np;2026;0;AM1\np;2027;1;AM2\n",
+	        "grupp;id;t;tillstånd\ninsats;p;0;AM1\njämförelse;p;1;AM2\n",
+	        "id;t;tillstånd\np;0\np;0;AM1;x\np;1;AM1;;\n",
+	        "id;t;tillstånd\np;0;AM\"1\nq;0;AM1\n\"r\"x;0;AM1\n",
+	        "id;t;tillstånd\np;0;AM1\nq;1;AM1\np;0;\"AM1\n",
+	        "id;t;tillstånd\n\"p\nq\";0;AM7\nr;0;AM8\n",
+	        "id;t;tillstånd\n\"p\nq\";0;AM1\n\"p\nq\";1;AM2\nr;0;AM1\n\"a\"\"b\";0;AM3\n",
+	        /* the middle in a field over 16 lines: one reader */
+	        "id;t;tillstånd\n\"p\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nq\";0;AM1\n",
+	        "id;t;tillstånd\np;0;AM\x01\nq;0;AM1\nr;0;AM1\n",
+	        "id;t;tillstånd\np;0;AM1\nq;0;AM1\nr;0;AM1\xc2\x85\n",
+	        "id;t;tillst\xe5nd\np;0;AM1\nq;0;AM\x81\n",
+	        "id;t;tillstånd\r\np;0;AM1\r\nq;0;AM1\rr;0;AM2\r\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		both_ways_small(texts[i]);
+}
+
+/* A line's bytes checked apart: plain UTF-8 text, or not. */
+Test(followup_split, plain_lines)
+{
+	cr_assert(datafile_plain("a;ö\n", 5));
+	cr_assert_not(datafile_plain("a;\x01\n", 4));
+	cr_assert_not(datafile_plain("a;\xc2\x85\n", 5));
+	cr_assert_not(datafile_plain("a;\xf6\n", 4));
+}
+
+/* A register-like panel of about 1.5 MB, rows ordered by t so that most
+ * persons have rows in both halves and some are first seen in the second:
+ * categories with and without letters outside ASCII, sexes and groups in
+ * several words, spaces around fields, quoted ids (one over two lines,
+ * one with a doubled quote), CRLF on some lines, blank lines and Excel's
+ * empty rows, gaps. extra: a line put in at about the fraction at of the
+ * rows (NULL: none). */
+static char *large_panel(const char *extra, double at, size_t *len)
+{
+	static const char *const cats[] = {
+	        "AM1", "AM2", "Öppet arbetslös", "Studier på komvux", "Arbete med stöd", "arbete"};
+	static const char *const women[] = {"kvinna", "K", "women"};
+	static const char *const men[] = {"man", "M", "män"};
+	enum { PERSONS = 5000 };
+	size_t cap = 4u << 20, used = 0, rows = 0, extra_at = (size_t)(at * PERSONS * 11);
+	char *s = malloc(cap);
+	cr_assert_not_null(s);
+	used += (size_t)sprintf(s, "id;intag;t;tillstånd;kön;grupp\n");
+	for (int t = 0; t <= 10; t++)
+		for (int p = 0; p < PERSONS; p++) {
+			cr_assert_lt(used + 200, cap);
+			if (extra && rows++ == extra_at)
+				used += (size_t)sprintf(s + used, "%s", extra);
+			/* enters late; a gap; leaves early */
+			if (t < p % 7 || (p % 13 == 5 && t == 4) || (p % 17 == 3 && t > 8))
+				continue;
+			char id[32];
+			if (p == 1234)
+				snprintf(id, sizeof id, "\"P\n%d\"", p);
+			else if (p == 2345)
+				snprintf(id, sizeof id, "\"P\"\"%d\"", p);
+			else
+				snprintf(id, sizeof id, "%sP%05d%s", p % 11 ? "" : "\"", p,
+				         p % 11 ? "" : "\"");
+			used += (size_t)sprintf(s + used, "%s;%d;%d;%s%s;%s;%s%s", id, 2026 + p % 2,
+			                        t, p % 5 ? "" : " ", cats[(p + t * (p % 3)) % 6],
+			                        p % 2 ? men[p % 3] : women[p % 3],
+			                        p % 9 ? "insats" : "jämförelse",
+			                        (t + p) % 5 ? "\n" : "\r\n");
+			if ((t * PERSONS + p) % 997 == 0)
+				used += (size_t)sprintf(s + used, "%s", p % 2 ? "\n" : ";;;;;\n");
+		}
+	*len = used;
+	return s;
+}
+
+static void large_both_ways(const char *extra, double at, sk_status want)
+{
+	size_t len;
+	char *text = large_panel(extra, at, &len);
+	cr_assert_gt(len, (size_t)1 << 20);
+	reading one = both_ways(text, len, (size_t)1 << 20);
+	cr_assert_eq(one.st, want, "%s", one.msgs);
+	if (want == SK_OK) {
+		cr_assert_gt(one.f->persons, 4000);
+		cr_assert_gt(one.f->persons_comparison, 500);
+		cr_assert_gt(one.f->lost, 0);
+	}
+	followup_free(one.f);
+	free(one.msgs);
+	free(text);
+}
+
+Test(followup_split, large_panel_read_alike)
+{
+	large_both_ways(NULL, 0, SK_OK);
+}
+
+/* Rows that give messages, in the second half or across the halves: each
+ * the same message at the same line. */
+Test(followup_split, large_panel_messages_alike)
+{
+	/* a second row for a person and t, found after the merge */
+	large_both_ways("P00010;2026;5;AM1;K;insats\n", 0.8, SK_EINPUT);
+	large_both_ways("P00010;2026;5;AM1;K;insats\nP00012;2026;2;AM2;K;insats\n", 0.3, SK_EINPUT);
+	/* a person the first half saw as a woman */
+	large_both_ways("P00020;2026;10;AM1;man;insats\n", 0.9, SK_EINPUT);
+	/* an unknown category, a stray quote, a field too few */
+	large_both_ways("P00030;2026;9;AM9;K;insats\n", 0.7, SK_EINPUT);
+	large_both_ways("P00030;2026;9;A\"M1;K;insats\n", 0.6, SK_EINPUT);
+	large_both_ways("P00030;2026;9;AM1;K\n", 0.95, SK_EINPUT);
+	/* a control character, a byte that is not UTF-8 (and so Windows-1252) */
+	large_both_ways("P00030;2026;9;AM\x02;K;insats\n", 0.75, SK_EINPUT);
+	large_both_ways("P00030;2026;9;AM1;K;insats\xa0\n", 0.75, SK_EINPUT);
 }

@@ -35,7 +35,30 @@ typedef struct datafile_text {
 bool datafile_text_of(diag *d, const char *path, const char *buf, size_t len, long max,
                       datafile_text *out, bool *oom);
 
+/* datafile_text_of in two steps, for a reader that checks the bytes of a
+ * large text in parts on threads of its own: the checks of the file whole
+ * (size, UTF-16 or binary, CR-only line ends, empty) with their message,
+ * and the text after the byte-order mark in *out. That text is taken as it
+ * is when datafile_plain passes all of it; else datafile_text_of gives its
+ * messages or converts it. False after the message. */
+bool datafile_text_start(diag *d, const char *path, const char *buf, size_t len, long max,
+                         datafile_text *out);
+
+/* Whether s (n bytes) is UTF-8 without control characters but tab, CR and
+ * LF (nor U+0080..U+009F). No UTF-8 character holds a line end, so the
+ * parts of a text cut at line ends may be checked apart. */
+bool datafile_plain(const char *s, size_t n);
+
 /* Whether s (n bytes) holds only blanks and line ends. */
 bool datafile_blank(const char *s, size_t n);
+
+/* Whether a text of n bytes is parsed in two parts on two threads: from
+ * 1 MiB (below it a second thread costs more than it saves), unless
+ * datafile_split_set said otherwise. */
+bool datafile_split(size_t n);
+
+/* For tests: texts from min bytes are split (0: every text, SIZE_MAX:
+ * none). Not thread-safe: call it before reading. */
+void datafile_split_set(size_t min);
 
 #endif
