@@ -22,9 +22,9 @@
  * or bytes that are not plain UTF-8, send the file back to one reader, so
  * that data and messages are one reader's, in its order.
  *
- * Lost to follow-up: a person not observed at every t from 0 to the last t
- * observed in their intake, the intervention group and the comparison
- * group each against its own. */
+ * Lost to follow-up: a person whose last t observed is below the last t
+ * observed in their intake (a gap loses only the moves across it), the
+ * intervention group and the comparison group each against its own. */
 #include "samkalk/read/followup.h"
 
 #include <csv.h>
@@ -449,6 +449,15 @@ static bool read_fields(reader *r, int line, row *w)
 			*(k == C_SEX ? &w->sex : k == C_GROUP ? &w->group : &w->set) = m->value;
 		}
 		}
+	}
+	/* a later intake has fewer years in the horizon: its t ends sooner */
+	if (r->column[C_T] && w->t > c->years - w->intake) {
+		diag_add_at(
+		        r->d, r->path, line, r->column[C_T],
+		        "expected t, whole years since entry from 0 to %d for the intake of %d (the calculation ends in %d), got '%d'",
+		        c->years - w->intake, c->start_year + w->intake,
+		        c->start_year + c->years - 1, w->t);
+		return false;
 	}
 	return true;
 }
