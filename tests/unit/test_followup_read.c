@@ -661,8 +661,10 @@ static char *large_panel(const char *extra, double at, size_t *len)
 			cr_assert_lt(used + 200, cap);
 			if (extra && rows++ == extra_at)
 				used += (size_t)sprintf(s + used, "%s", extra);
-			/* enters late; a gap; leaves early */
-			if (t < p % 7 || (p % 13 == 5 && t == 4) || (p % 17 == 3 && t > 8))
+			/* enters late; a gap; leaves early; the intake of 2027 has a
+			 * year less in the horizon */
+			if (t < p % 7 || (p % 13 == 5 && t == 4) || (p % 17 == 3 && t > 8) ||
+			    t > 10 - p % 2)
 				continue;
 			char id[32];
 			if (p == 1234)
