@@ -80,6 +80,19 @@ check("UTF-8 ';' and Windows-1252 ',' CRLF: the same JSON but the file's name, h
 sys.exit(1 if bad else 0)
 PYEOF
 
+# the bundled counted-moves file as Swedish Excel writes it (Windows-1252,
+# ';', CRLF, one '<5'): read as such, with its 10 rows and the suppressed
+# count said in the summary
+sed -e "s|^profiles = .*|profiles = $HERE/../templates/typpersoner.ini|" \
+    -e "s|^data = .*|data = $HERE/../scenarios/uppfoljning/flyttar-excel.csv|" \
+    scenarios/unga-vuxna-uppfoljning.ini >"$DIR/excel.ini"
+"$BIN" run "$DIR/excel.ini" --draws 0 --json "$DIR/excel.json" >"$DIR/excel.txt"
+if grep -q "1 antal var maskade som <5" "$DIR/excel.txt" &&
+	grep -q "Windows-1252" "$DIR/excel.txt" &&
+	"$PY" -c 'import json, sys; d = json.load(open(sys.argv[1]))["followup"]["data"]; sys.exit(not (d["shape"] == "moves" and d["converted_from"] == "windows-1252" and d["suppressed"] == 1 and d["rows"] == 10))' "$DIR/excel.json"; then
+	ok "the bundled Excel file (Windows-1252, '<5'): counted moves, converted, one suppressed count"
+else bad "the bundled Excel file"; fi
+
 # under [uncertainty]: the same figures on 1 and 2 threads; and the
 # estimate's uncertainty shrinks as data grow: the example's first year
 # (t = 0 and 1, so that its second intervention year is projected with
