@@ -222,6 +222,19 @@ static char *count_text(char *buf, size_t n, double v, lang l)
 
 static const word_key set_words[N_TR] = {W_FU_SET_BASELINE, W_FU_SET_INTERVENTION, W_FU_SET_AFTER};
 
+void report_followup_kept(const calc *c, int set, int sex, char *buf, size_t n)
+{
+	const followup_results *u = c->fu;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < u->n_rows && used + 1 < n; i++) {
+		const fu_row *row = &u->rows[i];
+		if (row->set == set && row->sex == sex && row->kept)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? ", " : "",
+			                         c->s->profile->states[row->from].id);
+	}
+}
+
 /* The estimated rows of one matrix and sex: every move assumed or seen. */
 static void rows_text(const calc *c, lang l, FILE *out, int set, int sex)
 {
@@ -247,19 +260,13 @@ static void rows_text(const calc *c, lang l, FILE *out, int set, int sex)
 	format_cell(out, words(l, W_FU_ESTIMATE), 10, true);
 	format_cell(out, words_format(head, sizeof head, l, W_FU_INTERVAL), 16, true);
 	fputc('\n', out);
-	size_t used = 0;
-	kept[0] = '\0';
+	report_followup_kept(c, set, sex, kept, sizeof kept);
 	for (size_t i = 0; i < u->n_rows; i++) {
 		const fu_row *row = &u->rows[i];
 		if (row->set != set || row->sex != sex)
 			continue;
-		if (row->kept) {
-			used += (size_t)snprintf(kept + used,
-			                         used < sizeof kept ? sizeof kept - used : 0,
-			                         "%s%s", used ? ", " : "", p->states[row->from].id);
-			used = used < sizeof kept ? used : sizeof kept - 1;
+		if (row->kept)
 			continue;
-		}
 		for (size_t k = 0; k < p->n_states; k++) {
 			if (row->assumed[k] == 0 && row->observed[k] == 0)
 				continue;

@@ -39,6 +39,10 @@ sk_status report_json(const calc *c, FILE *out);
 void report_text_followup(const calc *c, lang l, FILE *out);
 void report_json_followup(const calc *c, FILE *out);
 
+/* The from-states of one matrix and sex whose rows kept the assumption
+ * (no move observed), "AM1, RH1", into buf ("" when none). */
+void report_followup_kept(const calc *c, int set, int sex, char *buf, size_t n);
+
 /* The follow-up's sentences the summary and its sheet share: which years
  * are realised and which projected with what, and where the baseline
  * comes from. */

@@ -690,19 +690,13 @@ static lxw_row_t rows_table(fu_sheet *x, int set, int sex, bool first, lxw_row_t
 		r = sentence(x, r, words_format(head, sizeof head, b->l, W_FUS_ROWS_NOTE),
 		             x->note_wrap);
 	r = rows_header(x, r);
-	size_t used = 0;
-	kept[0] = '\0';
+	report_followup_kept(b->c, set, sex, kept, sizeof kept);
 	for (size_t i = 0; i < u->n_rows; i++) {
 		const fu_row *row = &u->rows[i];
 		if (row->set != set || row->sex != sex)
 			continue;
-		if (row->kept) {
-			used += (size_t)snprintf(kept + used,
-			                         used < sizeof kept ? sizeof kept - used : 0,
-			                         "%s%s", used ? ", " : "", p->states[row->from].id);
-			used = used < sizeof kept ? used : sizeof kept - 1;
+		if (row->kept)
 			continue;
-		}
 		n = 0;
 		for (size_t k = 0; k < b->ns; k++)
 			n += shown(row, k);
